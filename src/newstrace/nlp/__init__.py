@@ -1,0 +1,1 @@
+"""Attribution analysis. spaCy is imported in this package only."""
