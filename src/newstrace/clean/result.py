@@ -21,3 +21,5 @@ class CleanResult:
     url: str | None = None
     dateline: str | None = None
     language: str | None = None
+    extras: dict[str, str] = field(default_factory=dict)
+    """Hints for later stages, e.g. ``{"wire": "Associated Press"}`` when a dateline names an agency."""

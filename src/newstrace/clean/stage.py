@@ -12,13 +12,21 @@ from newstrace.settings import Settings
 
 
 class CleanStage(ItemStage):
-    """Clean raw text or HTML into an article; with ``assume_clean`` keep ``text`` exactly as body."""
+    """Clean raw text or HTML into an article; with ``assume_clean`` keep ``text`` exactly as body.
+
+    ``profile`` is a learned ``BoilerplateProfile`` (the CLI learns one in a first pass); without
+    one, ``settings.clean.boilerplate_profile`` names a saved profile to load.
+    """
 
     name = "clean"
 
     def __init__(self, settings: Settings, assume_clean: bool = False, profile: Any = None) -> None:
         self.settings = settings.clean
         self.assume_clean = assume_clean
+        if profile is None and self.settings.boilerplate_profile and not assume_clean:
+            from newstrace.clean.boilerplate import load_profile
+
+            profile = load_profile(self.settings.boilerplate_profile)
         self.profile = profile
 
     def process(self, item: Item) -> Item:
@@ -41,10 +49,19 @@ class CleanStage(ItemStage):
         else:
             from newstrace.clean.text import clean_text
 
-            result = clean_text(raw.text or "", title=raw.title)
+            result = clean_text(raw.text or "", title=raw.title, publisher=raw.publisher, url=raw.url,
+                                profile=self._profile_for(raw))
         if len(result.body.strip()) < self.settings.min_chars:
             raise Skip("empty")
         return merge(raw, result)
+
+    def _profile_for(self, raw: RawDocument) -> Any:
+        """The profile bound to the article's outlet (which may only be named in ``extras``)."""
+        if self.profile is None:
+            return None
+        from newstrace.clean.boilerplate import outlet_key
+
+        return self.profile.bind(outlet_key(raw.publisher, raw.url, dict(raw.extras)))
 
 
 def merge(raw: RawDocument, result: CleanResult) -> Article:
@@ -62,4 +79,5 @@ def merge(raw: RawDocument, result: CleanResult) -> Article:
         language=result.language,
         removed=tuple(result.removed),
         source=raw.source,
+        extras=dict(result.extras),
     )

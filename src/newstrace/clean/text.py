@@ -1,57 +1,375 @@
-"""Cleaning of raw scraped text (interim version: markup, promo lines, trailers)."""
+"""Cleaning of raw scraped text: remove junk line by line, keep every kept paragraph verbatim.
+
+The steps, in order:
+1. cut leaked markup (``markup.py``) and keep the times and canonical URL it holds;
+2. take the first non-blank line as the headline (raw scraped layout) unless told otherwise;
+3. classify every other line on its own: data-file rules (``rules.py``), time lines, bylines,
+   ALL-CAPS teasers of other stories, learned per-outlet chrome;
+4. classify in context: headline repeats and deks, "Story highlights" blocks, key-point blocks,
+   stand-alone author names at the top, duplicates and pull quotes, author bios at the end;
+5. recover metadata: times, authors, publisher, dateline and the wire agency it names.
+
+Cleaning removes, it never rewrites: a kept paragraph is a line of the input, unchanged except for
+ASCII spaces at its ends (markup cut out of a line is the one exception). Over-deleting a real
+paragraph is worse than leaving a promo line in, so every context rule is narrow.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from datetime import date
 
+from newstrace.clean import publisher as pub
+from newstrace.clean.boilerplate import BoilerplateProfile, outlet_key
+from newstrace.clean.bylines import name_only, parse_byline, parse_dateline
+from newstrace.clean.markup import MarkupMeta, strip_markup
 from newstrace.clean.result import CleanResult
+from newstrace.clean.rules import default_rules
+from newstrace.clean.timestamps import parse_date_text, parse_time_line
 from newstrace.records import Removal
 
-_EMBED = re.compile(r"<(cms-[\w-]+|iframe|script|style|video|figure|div|span)\b.*?(?:”>|\">|'>|>)(.*?)(?:</\1>|$)", re.S | re.I)
-_EPOCH = re.compile(r'"[\w.]*publishDate"\s*:\s*(\d{12,13})')
-_CLICK_HERE = re.compile(r"^\s*CLICK HERE TO (?:READ|GET) MORE (?:FROM|ON) (?:THE )?(.+?)\s*$", re.I)
-_RELATED = re.compile(r"^\s*(Related Content|Related|Read more|More:)\s*$", re.I)
+_EDGE = " \t\r\f\v"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_NORM_SPACE = re.compile(r"\s+")
+_URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-)")
+_TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+_HIGHLIGHTS = re.compile(r"(?:story highlights|key points|highlights|in brief|the gist|tl;dr|summary)\b:?", re.I)
+_HOMEPAGE = re.compile(r"visit .{1,40}'?s? homepage for more stories\.?", re.I)
+_BIO = re.compile(
+    r"(?-i:(?:[A-Z][\w.'’-]+ ){1,4})(?:is|was|has been|writes|covers|reports|serves)\b.{0,400}", re.S)
+_BIO_CUES = re.compile(
+    r"\b(?:author|writer|reporter|columnist|editor|correspondent|professor|fellow|host|contributor|director"
+    r"|founder|analyst|journalist|commentator|senior|chief|follow (?:him|her|them)|twitter|book|podcast"
+    r"|newsletter|lives in|based in|graduate)\b", re.I)
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•■▪●*\-–—]\s)")
+_TEASER_MIN_WORDS = 6
+_PULL_QUOTE_WORDS = (6, 60)
+_MAX_LINE_CHARS = 100_000  # longer "lines" are kept as they are, never scanned by the line rules
+_HEADLINE_SKIP = frozenset({"ad", "separator", "share", "embed"})
+_STRONG_TOP_REASONS = frozenset({"byline", "timestamp", "share", "ad", "separator", "embed", "caption", "subscribe",
+                                 "chrome", "dek", "headline", "related", "promo", "editor_note"})
 
 
-def _is_promo(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 12 and all(not c.islower() for c in letters)
+@dataclass(slots=True)
+class _Line:
+    """One non-blank line: its offset in the cleaned text, the paragraph text and its verdict."""
+
+    offset: int
+    text: str
+    words: int
+    reason: str | None = None
 
 
-def clean_text(text: str, title: str | None = None) -> CleanResult:
-    removed: list[Removal] = []
-    published_at = None
-    match = _EPOCH.search(text)
-    if match:
-        published_at = datetime.fromtimestamp(int(match.group(1)) / 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    lines = text.split("\n")
-    headline = title
-    start = 0
-    if headline is None:
+@dataclass(slots=True)
+class _Meta:
+    """Metadata collected while classifying lines."""
+
+    published: str | None = None
+    updated: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: list[tuple[int, str]] = field(default_factory=list)  # (rank, name); lower rank wins
+    wire: str | None = None
+
+    def add_authors(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.authors:
+                self.authors.append(name)
+
+
+def _norm(text: str) -> str:
+    return _NORM_SPACE.sub(" ", text.strip(_EDGE + _INVISIBLE + "\u00a0")).casefold()
+
+
+def _is_blank(text: str) -> bool:
+    return not text.strip(_INVISIBLE) or all(c.isspace() or c in _INVISIBLE for c in text)
+
+
+def _url_date(url: str | None) -> date | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _is_caps_teaser(text: str, words: int) -> bool:
+    """An ALL-CAPS headline of another story (Fox-style teaser) rather than a short subhead.
+
+    Wire subheads in capitals are short ("FAUCI URGES CAUTION") and factbox heads are questions, so
+    only lines of six or more words that do not end with "?" and are not list items count.
+    """
+    if words < _TEASER_MIN_WORDS or words > 30 or text.rstrip().endswith("?"):
+        return False
+    if _LIST_ITEM.match(text):
+        return False
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if c.islower():
+                return False
+            letters += 1
+    return letters >= 12
+
+
+class _Cleaner:
+    """One article's cleaning state (a fresh object per call keeps ``clean_text`` re-entrant)."""
+
+    def __init__(self, title: str | None, publisher: str | None, url: str | None,
+                 profile: BoilerplateProfile | None, has_headline: bool) -> None:
+        self.title = title
+        self.publisher = publisher
+        self.url = url
+        self.profile = profile
+        self.outlet = outlet_key(publisher, url) if profile is not None else None
+        self.has_headline = has_headline
+        self.hint = _url_date(url)
+        self.meta = _Meta()
+        self.rules = default_rules()
+
+    # --- step 3: one line on its own -------------------------------------------------------
+    def classify(self, line: _Line) -> str | None:
+        text, words = line.text, line.words
+        if len(text) > _MAX_LINE_CHARS:
+            return None
+        rule = self.rules.match(text, words)
+        if rule is not None:
+            self._absorb(rule.reason, text)
+            return rule.reason
+        if words <= 20 and len(text) <= 120:
+            timeline = parse_time_line(text, self.hint)
+            if timeline is not None:
+                self._time(timeline.value, timeline.updated)
+                return "timestamp"
+        if text[:2].lower() in {"by", "wr", "st", "po"}:
+            names = parse_byline(text)
+            if names is not None:
+                self.meta.add_authors(names)
+                when = parse_date_text(text, self.hint)
+                if when:
+                    self._time(when, False)
+                return "byline"
+        if _is_caps_teaser(text, words):
+            return "promo"
+        if self.profile is not None and self.profile.is_chrome(self.outlet, text):
+            return "chrome"
+        return None
+
+    def _time(self, value: str | None, updated: bool) -> None:
+        if value is None:
+            return
+        if updated:
+            self.meta.updated = self.meta.updated or value
+        else:
+            self.meta.published = self.meta.published or value
+
+    def _absorb(self, reason: str, text: str) -> None:
+        """Metadata held by a removed line: the outlet a promo names, a copyright holder, an agency."""
+        if reason == "promo":
+            name = pub.from_promo(text)
+            if name:
+                self.meta.publisher.append((1, name))
+        elif reason in {"share", "chrome"}:
+            name = pub.from_follow(text)
+            if name:
+                self.meta.publisher.append((2, name))
+        elif reason == "copyright":
+            holder = pub.copyright_holder(text)
+            if holder:
+                agency = pub.agency_name(holder)
+                if agency:
+                    self.meta.wire = self.meta.wire or agency
+                else:
+                    self.meta.publisher.append((3, holder))
+        elif reason == "byline":
+            agency = pub.agency_name(re.sub(r"^(?:by|from)\s+", "", text.strip(), flags=re.I))
+            if agency:
+                self.meta.wire = self.meta.wire or agency
+        elif reason == "embed" and ("{" in text or "=" in text):
+            found = MarkupMeta()
+            found.absorb(text)
+            self._time(found.published_at, False)
+            self._time(found.updated_at, True)
+
+    # --- step 4: lines in context ---------------------------------------------------------
+    def in_context(self, lines: list[_Line], headline: str | None) -> None:
+        self._headline_repeats(lines, headline)
+        self._highlights(lines)
+        self._key_points(lines)
+        self._top_names(lines)
+        self._duplicates(lines)
+        self._trailing_bios(lines)
+
+    def _headline_repeats(self, lines: list[_Line], headline: str | None) -> None:
+        if not headline:
+            return
+        head = _norm(headline)
+        if len(head) < 8:
+            return
         for i, line in enumerate(lines):
-            if line.strip():
-                headline = line.strip()
-                start = i + 1
-                break
-    publisher = None
-    kept: list[str] = []
-    for line in lines[start:]:
-        if not line.strip():
-            continue
-        if "<" in line or "{" in line:
-            removed.append(Removal(line, "embed"))
-            continue
-        m = _CLICK_HERE.match(line)
-        if m:
-            publisher = m.group(1).title()
-            removed.append(Removal(line, "promo"))
-            continue
-        if _RELATED.match(line):
-            removed.append(Removal(line, "related"))
-            continue
-        if _is_promo(line):
-            removed.append(Removal(line, "promo"))
-            continue
-        kept.append(line)
-    return CleanResult(body="\n\n".join(kept), removed=removed, headline=headline, publisher=publisher, published_at=published_at)
+            if line.reason is not None:
+                continue
+            norm = _norm(line.text)
+            if norm == head:
+                line.reason = "headline"
+            elif i < 3 and norm.startswith(head) and len(norm) > len(head) + 10:
+                line.reason = "dek"  # headline and standfirst glued on one line
+
+    def _highlights(self, lines: list[_Line]) -> None:
+        for i, line in enumerate(lines[:8]):
+            m = _HIGHLIGHTS.match(line.text)
+            if m is None or line.words > 40 or (line.reason is not None and line.reason != "dek"):
+                continue
+            if m.end() == len(line.text) or line.text.lower().startswith("story highlights"):
+                line.reason = "dek"
+                for nxt in lines[i + 1: i + 7]:
+                    if nxt.reason is not None or _TERMINAL.search(nxt.text) or nxt.words > 30:
+                        break
+                    nxt.reason = "dek"
+            return
+
+    def _key_points(self, lines: list[_Line]) -> None:
+        """Bullet key points that precede a "visit our homepage" line at the top are a dek."""
+        for i, line in enumerate(lines[:8]):
+            if _HOMEPAGE.fullmatch(line.text):
+                before = [x for x in lines[:i] if x.reason is None]
+                if 1 <= len(before) <= 6 and all(x.words <= 45 for x in before):
+                    for x in before:
+                        x.reason = "dek"
+                return
+
+    def _top_names(self, lines: list[_Line]) -> None:
+        """A stand-alone author name at the very top (before any kept paragraph) is a byline."""
+        for i, line in enumerate(lines[:4]):
+            if line.reason is None:
+                names = name_only(line.text)
+                nxt = lines[i + 1] if i + 1 < len(lines) else None
+                if names and not (nxt is not None and nxt.reason is None and name_only(nxt.text)):
+                    line.reason = "byline"
+                    self.meta.add_authors(names)
+                    continue
+                return
+            if line.reason not in _STRONG_TOP_REASONS:
+                return
+
+    def _duplicates(self, lines: list[_Line]) -> None:
+        seen: dict[str, str | None] = {}
+        for line in lines:
+            norm = _norm(line.text)
+            if norm in seen:
+                if line.reason is None:
+                    earlier = seen[norm]
+                    line.reason = earlier if earlier not in (None, "headline", "dek") else "duplicate"
+                continue
+            seen[norm] = line.reason
+        kept = [x for x in lines if x.reason is None]
+        if len(kept) < 2:
+            return
+        joined = "\x00".join(_norm(x.text) for x in kept)
+        low, high = _PULL_QUOTE_WORDS
+        for line in kept:
+            if low <= line.words <= high:
+                norm = _norm(line.text)
+                first = joined.find(norm)
+                if first >= 0 and joined.find(norm, first + 1) >= 0:
+                    line.reason = "duplicate"  # a pull quote repeating part of a paragraph
+                    joined = joined.replace(norm, "\x01", 1)
+
+    def _trailing_bios(self, lines: list[_Line]) -> None:
+        """Author bios and contributor notes are the last lines: look only at the final three."""
+        tail = [x for x in lines if x.reason is None][-3:]
+        for line in tail:
+            if line.words <= 60 and _BIO.fullmatch(line.text) and _BIO_CUES.search(line.text):
+                if not any(q in line.text[:1] for q in "\"“'‘"):
+                    line.reason = "bio"
+
+    # --- step 5: metadata -----------------------------------------------------------------
+    def publisher_name(self, kept_text: str) -> str | None:
+        if self.publisher:
+            return self.publisher
+        if self.meta.publisher:
+            ranked = sorted(enumerate(self.meta.publisher), key=lambda p: (p[1][0], -p[0]))
+            return ranked[0][1][1]
+        return pub.from_url(self.url, kept_text)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for raw in text.split("\n"):
+        if not _is_blank(raw):
+            para = raw.strip(_EDGE)
+            lines.append(_Line(offset, para, len(para.split()) if len(para) <= _MAX_LINE_CHARS else 1 << 20))
+        offset += len(raw) + 1
+    return lines
+
+
+def clean_text(
+    text: str,
+    *,
+    title: str | None = None,
+    publisher: str | None = None,
+    url: str | None = None,
+    profile: BoilerplateProfile | None = None,
+    has_headline: bool = True,
+) -> CleanResult:
+    """Clean raw scraped text: body, every removal with its reason, and the metadata found.
+
+    With ``has_headline`` the first non-blank line is the headline (raw scraped layout); when
+    ``title`` is given instead, a first line repeating it is dropped as a headline repeat. With
+    ``has_headline=False`` the text is a body only (e.g. an HTML extractor's output): the same
+    junk removal and metadata recovery run, but no line is taken as the headline.
+    """
+    cleaner = _Cleaner(title, publisher, url, profile, has_headline)
+    cut = strip_markup(text)
+    lines = _split_lines(cut.text)
+    removed: list[tuple[int, Removal]] = [(off, Removal(c.text, c.reason)) for off, c in cut.cuts]
+    headline = title
+    if lines and title is not None and _norm(lines[0].text) == _norm(title):
+        first = lines.pop(0)
+        if not has_headline:
+            removed.append((first.offset, Removal(first.text, "headline")))
+    elif lines and has_headline and title is None:
+        while lines:
+            first = lines.pop(0)
+            rule = cleaner.rules.match(first.text, first.words) if len(lines) > 0 else None
+            if rule is not None and rule.kind == "line" and rule.reason in _HEADLINE_SKIP:
+                removed.append((first.offset, Removal(first.text, rule.reason)))
+                continue
+            headline = first.text
+            break
+    for line in lines:
+        line.reason = cleaner.classify(line)
+    cleaner.in_context(lines, headline)
+    kept = [x for x in lines if x.reason is None]
+    removed.extend((x.offset, Removal(x.text, x.reason)) for x in lines if x.reason is not None)
+    removed.sort(key=lambda pair: pair[0])
+    body = "\n\n".join(x.text for x in kept)
+    meta = cleaner.meta
+    published = cut.meta.published_at or meta.published
+    updated = cut.meta.updated_at or meta.updated
+    dateline = None
+    for line in kept[:3]:
+        found = parse_dateline(line.text)
+        if found is not None:
+            dateline = found.text
+            if found.agency and meta.wire is None:
+                meta.wire = pub.agency_name(found.agency) or found.agency
+            break
+    extras = {"wire": meta.wire} if meta.wire else {}
+    return CleanResult(
+        body=body,
+        removed=[r for _, r in removed],
+        headline=headline.strip(_EDGE) if headline else headline,
+        publisher=cleaner.publisher_name(body),
+        published_at=published or updated,
+        updated_at=updated,
+        authors=meta.authors,
+        url=cut.meta.url,
+        dateline=dateline,
+        extras=extras,
+    )
