@@ -17,10 +17,11 @@ _PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|la|le|bin|ibn|al|el|st\.)"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,3}}"
 _NAMES = rf"{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME}){{0,4}}"
 BYLINE_RE = re.compile(
-    rf"(?:by|written by|story by|posted by|words by)\s*:?\s+(?P<names>{_NAMES})"
-    r"(?P<tail>\s*(?:,|\||/|-|–|—|\bfor\b|\bin\b|\bof\b|\(|\bupdated\b|\bpublished\b|\bposted\b|\bon\b)\s*.{0,160})?",
-    re.IGNORECASE,
+    rf"(?i:by|written by|story by|posted by|words by)\s*:?\s+(?P<names>{_NAMES})"
+    r"(?P<tail>\s*(?:,|\||/|-|–|—|\((?=\s*@)|(?i:\bfor\b|\bin\b|\bof\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b))\s*.{0,160})?"
 )
+_MAX_TAIL_WORDS = 12
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z][a-z]")
 NAME_LINE_RE = re.compile(rf"(?P<names>{_NAMES})")
 _SPLIT_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\s*", re.IGNORECASE)
 _NOT_PERSON = frozenset(
@@ -90,6 +91,9 @@ def parse_byline(line: str) -> list[str] | None:
     m = BYLINE_RE.fullmatch(line.strip())
     if m is None or len(line.split()) > _MAX_BYLINE_WORDS:
         return None
+    tail = m.group("tail") or ""
+    if len(tail.split()) > _MAX_TAIL_WORDS or _SENTENCE_BREAK.search(tail):
+        return None  # "By Thursday night, Cantor was gone. He ..." is prose
     names = [n for n in split_names(m.group("names")) if n.lower() not in wire_agencies()]
     people = [n for n in names if _looks_like_person(n)]
     return [_name_case(n) for n in people]

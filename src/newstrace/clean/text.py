@@ -37,11 +37,13 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _HIGHLIGHTS = re.compile(r"(?:story highlights|key points|highlights|in brief|the gist|tl;dr|summary)\b:?", re.I)
 _HOMEPAGE = re.compile(r"visit .{1,40}'?s? homepage for more stories\.?", re.I)
 _BIO = re.compile(
-    r"(?-i:(?:[A-Z][\w.'’-]+ ){1,4})(?:is|was|has been|writes|covers|reports|serves)\b.{0,400}", re.S)
+    r"(?-i:(?:Dr\.? |Prof\.? |Rev\.? )?(?:(?:[A-Z]\.){1,3} ?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+    r"|[A-Z][\w'’-]+(?: [A-Z]\.)*(?: (?:de |van |von |del |la )?[A-Z][\w'’-]+){1,3}))"
+    r"(?: \(@\w+\))?,? (?:is|was|has been|serves as|writes|covers|reports|lives)\b.{0,500}", re.S)
 _BIO_CUES = re.compile(
     r"\b(?:author|writer|reporter|columnist|editor|correspondent|professor|fellow|host|contributor|director"
-    r"|founder|analyst|journalist|commentator|senior|chief|follow (?:him|her|them)|twitter|book|podcast"
-    r"|newsletter|lives in|based in|graduate)\b", re.I)
+    r"|founder|analyst|journalist|commentator|intern|scholar|researcher|associate|lecturer|chair|president"
+    r"|follow (?:him|her|them)|(?:his|her|their) (?:latest |new |most recent )?book)\b", re.I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•■▪●*\-–—]\s)")
 _TEASER_MIN_WORDS = 6
 _PULL_QUOTE_WORDS = (6, 60)
@@ -103,7 +105,7 @@ def _is_caps_teaser(text: str, words: int) -> bool:
     Wire subheads in capitals are short ("FAUCI URGES CAUTION") and factbox heads are questions, so
     only lines of six or more words that do not end with "?" and are not list items count.
     """
-    if words < _TEASER_MIN_WORDS or words > 30 or text.rstrip().endswith("?"):
+    if words < _TEASER_MIN_WORDS or words > 30 or text.rstrip()[-1:] in "?:":
         return False
     if _LIST_ITEM.match(text):
         return False
@@ -114,6 +116,17 @@ def _is_caps_teaser(text: str, words: int) -> bool:
                 return False
             letters += 1
     return letters >= 12
+
+
+def _glued_dek(text: str, head_chars: int) -> bool:
+    """Headline and a one-sentence dek on one line: "Headline Dek starts here." (no punctuation
+    between, the dek short). A lede that merely begins with the headline's words continues in
+    lower case or after a full stop, and a long remainder is body glued on, which stays."""
+    rest = text[head_chars:]
+    if not rest.startswith(" ") or len(rest.split()) > 35:
+        return False
+    first = rest.lstrip()[:1]
+    return first.isupper() or first in "\"“'‘"
 
 
 class _Cleaner:
@@ -216,7 +229,7 @@ class _Cleaner:
             norm = _norm(line.text)
             if norm == head:
                 line.reason = "headline"
-            elif i < 3 and norm.startswith(head) and len(norm) > len(head) + 10:
+            elif i < 3 and norm.startswith(head) and _glued_dek(line.text, len(headline.strip())):
                 line.reason = "dek"  # headline and standfirst glued on one line
 
     def _highlights(self, lines: list[_Line]) -> None:
@@ -261,7 +274,7 @@ class _Cleaner:
         for line in lines:
             norm = _norm(line.text)
             if norm in seen:
-                if line.reason is None:
+                if line.reason is None and (line.words >= 5 or seen[norm] is not None):
                     earlier = seen[norm]
                     line.reason = earlier if earlier not in (None, "headline", "dek") else "duplicate"
                 continue
