@@ -61,6 +61,14 @@ class _Line:
     text: str
     words: int
     reason: str | None = None
+    _norm: str | None = None
+
+    @property
+    def norm(self) -> str:
+        """The line with spaces collapsed and case folded (computed once)."""
+        if self._norm is None:
+            self._norm = _norm(self.text)
+        return self._norm
 
 
 @dataclass(slots=True)
@@ -80,11 +88,14 @@ class _Meta:
 
 
 def _norm(text: str) -> str:
-    return _NORM_SPACE.sub(" ", text.strip(_EDGE + _INVISIBLE + "\u00a0")).casefold()
+    return " ".join(text.split()).casefold()
+
+
+_BLANK = " \t\r\f\v\n\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000" + _INVISIBLE
 
 
 def _is_blank(text: str) -> bool:
-    return not text.strip(_INVISIBLE) or all(c.isspace() or c in _INVISIBLE for c in text)
+    return not text.strip(_BLANK)
 
 
 def _url_date(url: str | None) -> date | None:
@@ -226,7 +237,7 @@ class _Cleaner:
         for i, line in enumerate(lines):
             if line.reason is not None:
                 continue
-            norm = _norm(line.text)
+            norm = line.norm
             if norm == head:
                 line.reason = "headline"
             elif i < 3 and norm.startswith(head) and _glued_dek(line.text, len(headline.strip())):
@@ -272,7 +283,7 @@ class _Cleaner:
     def _duplicates(self, lines: list[_Line]) -> None:
         seen: dict[str, str | None] = {}
         for line in lines:
-            norm = _norm(line.text)
+            norm = line.norm
             if norm in seen:
                 if line.reason is None and (line.words >= 5 or seen[norm] is not None):
                     earlier = seen[norm]
@@ -282,11 +293,11 @@ class _Cleaner:
         kept = [x for x in lines if x.reason is None]
         if len(kept) < 2:
             return
-        joined = "\x00".join(_norm(x.text) for x in kept)
+        joined = "\x00".join(x.norm for x in kept)
         low, high = _PULL_QUOTE_WORDS
         for line in kept:
             if low <= line.words <= high:
-                norm = _norm(line.text)
+                norm = line.norm
                 first = joined.find(norm)
                 if first >= 0 and joined.find(norm, first + 1) >= 0:
                     line.reason = "duplicate"  # a pull quote repeating part of a paragraph

@@ -45,6 +45,7 @@ _RELATIVE_RE = re.compile(
     r"|year|years)\s+ago\.?|just now|yesterday|today",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]\.?)?")
 _WEEKDAY_RE = re.compile(rf"{_WEEKDAY}$", re.IGNORECASE)
 _MONTH_RE = re.compile(rf"{_MONTH}$", re.IGNORECASE)
@@ -211,7 +212,7 @@ def parse_time_line(line: str, hint: date | None = None) -> TimeLine | None:
         return None
     if _RELATIVE_RE.fullmatch(text):
         return TimeLine(updated=bool(_UPDATED_RE.search(text)), value=None)
-    if not any(c.isdigit() for c in text) and "noon" not in text.lower() and "midnight" not in text.lower():
+    if _DIGIT.search(text) is None and "noon" not in text.lower() and "midnight" not in text.lower():
         return None
     rest = text
     dm = DATE_RE.search(rest)
@@ -243,7 +244,7 @@ def parse_time_line(line: str, hint: date | None = None) -> TimeLine | None:
         if low in _time_words() or _WEEKDAY_RE.match(low) or _MONTH_RE.match(low):
             continue
         return None
-    if any(c.isdigit() for c in rest):
+    if _DIGIT.search(rest) is not None:
         return None
     updated = bool(_UPDATED_RE.search(text))
     if dm is None:
