@@ -12,10 +12,11 @@ from functools import lru_cache
 
 from newstrace import lexicon
 
-_TOKEN = r"(?:[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]\.?|[A-Z]\.(?:[A-Z]\.)?|[A-Z][a-z]*[A-Z][a-zà-ÿ'’-]+|[A-Z][A-Z'’-]+)"
+_TOKEN = (r"(?:[A-Z]['’][A-Z][a-zà-ÿ'’-]+|[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ]\.?|[A-Z]\.(?:[A-Z]\.)?"
+          r"|[A-Z][a-z]*[A-Z][a-zà-ÿ'’-]+|[A-Z][A-Z'’-]+)")
 _PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|la|le|bin|ibn|al|el|st\.)"
 _NAME = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,3}}"
-_NAMES = rf"{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME}){{0,4}}"
+_NAMES = rf"{_NAME}(?:\s*(?:,\s*(?:(?i:and)\s+)?|\s+(?i:and)\s+|\s*&\s*){_NAME}){{0,4}}"
 BYLINE_RE = re.compile(
     rf"(?i:by|written by|story by|posted by|words by)\s*:?\s+(?P<names>{_NAMES})"
     r"(?P<tail>\s*(?:,|\||/|-|–|—|\((?=\s*@)|(?i:\bfor\b|\bin\b|\bof\b|\bupdated\b|\bpublished\b|\bposted\b|\bon\b))\s*.{0,160})?"

@@ -160,15 +160,15 @@ class _Cleaner:
         text, words = line.text, line.words
         if len(text) > _MAX_LINE_CHARS:
             return None
-        rule = self.rules.match(text, words)
-        if rule is not None:
-            self._absorb(rule.reason, text)
-            return rule.reason
-        if words <= 20 and len(text) <= 120:
+        if words <= 20 and len(text) <= 120:  # before the rules: "Updated 14:05 GMT, ..." holds a time
             timeline = parse_time_line(text, self.hint)
             if timeline is not None:
                 self._time(timeline.value, timeline.updated)
                 return "timestamp"
+        rule = self.rules.match(text, words)
+        if rule is not None:
+            self._absorb(rule.reason, text)
+            return rule.reason
         if text[:2].lower() in {"by", "wr", "st", "po"}:
             names = parse_byline(text)
             if names is not None:
