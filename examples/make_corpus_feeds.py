@@ -9,6 +9,7 @@ re-running the script leaves the committed files byte-identical. Run from the re
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 from pathlib import Path
@@ -263,11 +264,14 @@ def _line(row: dict[str, Any]) -> str:
     return json.dumps(row, ensure_ascii=False) + "\n"
 
 
-def main() -> None:
-    CORPUS.mkdir(parents=True, exist_ok=True)
-    (CORPUS / "newswire_feed.jsonl").write_text("".join(_line(r) for r in NEWSWIRE_FEED), encoding="utf-8")
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out-dir", type=Path, default=CORPUS, help=f"output directory (default {CORPUS})")
+    out_dir: Path = parser.parse_args(argv).out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "newswire_feed.jsonl").write_text("".join(_line(r) for r in NEWSWIRE_FEED), encoding="utf-8")
     payload = "".join(_line(r) for r in ARCHIVE_FEED).encode("utf-8")
-    with open(CORPUS / "archive_feed.jsonl.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+    with open(out_dir / "archive_feed.jsonl.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(payload)
 
 

@@ -10,6 +10,7 @@ dates and gzip headers are fixed, so re-running the script reproduces the commit
 
 from __future__ import annotations
 
+import argparse
 import base64
 import io
 import uuid
@@ -125,8 +126,11 @@ def _record_id(n: int) -> str:
     return f"<urn:uuid:{uuid.UUID(int=0x7a71_5b00_0000_4000_8000_0000_0000_0000 + n)}>"
 
 
-def main() -> None:
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"output file (default {OUT})")
+    out: Path = parser.parse_args(argv).out
+    out.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
     counter = iter(range(1, 100))
@@ -169,7 +173,7 @@ def main() -> None:
                 warc_headers_dict={"WARC-Record-ID": _record_id(next(counter)), "WARC-Date": date},
             )
             writer.write_record(asset)
-    OUT.write_bytes(buffer.getvalue())
+    out.write_bytes(buffer.getvalue())
 
 
 if __name__ == "__main__":
