@@ -12,7 +12,7 @@ from typing import IO, Any, Iterable, Iterator
 
 import click
 
-from newstrace.cliutil import Reporter, open_output, write_jsonl
+from newstrace.cliutil import Reporter, check_outputs_apart_from_inputs, open_output, write_jsonl
 from newstrace.errors import ConfigError, InputError, NewstraceError
 from newstrace.records import Article, RawDocument
 from newstrace.settings import Settings, load_settings
@@ -94,6 +94,7 @@ def run_articles(
     settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process})
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
+    check_outputs_apart_from_inputs({"'-o' / '--output'": output, "'--rejects'": rejects}, inputs)
     reporter = Reporter(progress=progress, rejects_path=rejects)
     try:
         profile = None
