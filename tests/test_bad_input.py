@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from newstrace.cli import cli
+from newstrace.ingest import read_inputs
 from newstrace.ingest.decode import content_id
 
 from conftest import CORPUS
@@ -312,9 +313,9 @@ def test_bad_input_output_file_has_only_complete_lines(command: str, mixed_jsonl
     text = out.read_text(encoding="utf-8")
     assert text.endswith("\n") and "stale content" not in text
     lines = _lines(text)
-    assert len(lines) == 4 + 34
-    assert [line["id"] for line in lines[:4]] == ["a1", "empty", "blank", "a13"]
-    assert "38 articles written" in proc.stderr and "8 rejected" in proc.stderr
+    corpus_ids = [d.id for d in read_inputs([str(CORPUS)])]
+    assert [line["id"] for line in lines] == ["a1", "empty", "blank", "a13", *corpus_ids]
+    assert f"{4 + len(corpus_ids)} articles written" in proc.stderr and "8 rejected" in proc.stderr
 
 
 def test_bad_input_clean_output_feeds_analyze_with_skips_kept(mixed_jsonl: Path, tmp_path: Path) -> None:
@@ -331,7 +332,6 @@ def test_bad_input_clean_output_feeds_analyze_with_skips_kept(mixed_jsonl: Path,
 def test_bad_input_process_pool_matches_one_process(tmp_path: Path) -> None:
     import newstrace
     from newstrace.errors import InputError
-    from newstrace.ingest import read_inputs
 
     docs = [d for d in read_inputs([str(CORPUS)]) if not isinstance(d, InputError)]
     extra = [_article(i) if i % 5 else {"id": f"e{i}", "text": " "} for i in range(60)]
