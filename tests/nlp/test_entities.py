@@ -87,13 +87,28 @@ def test_entities_short_outlet_and_company_names(nlp: Any) -> None:
 
 
 @pytest.mark.model
-def test_entities_shared_surname_takes_the_nearest_full_name(nlp: Any) -> None:
+def test_entities_shared_surname_takes_the_main_person(nlp: Any) -> None:
     text = (
-        "Hillary Clinton spoke in Ohio on Monday. Clinton said the economy was strong. "
-        "Later, Bill Clinton spoke in Iowa. Clinton said he was proud of her."
+        "Hillary Clinton spoke in Ohio on Monday. Hillary Clinton said the economy was strong. "
+        "Later, Bill Clinton spoke in Iowa. Clinton said the race was close."
     )
     ents = [e for e in extract_entities(nlp(text)) if e.text == "Clinton"]
-    assert [e.canonical for e in ents] == ["Hillary Clinton", "Bill Clinton"]
+    assert [e.canonical for e in ents] == ["Hillary Clinton"]
+
+
+@pytest.mark.model
+def test_entities_gendered_title_picks_between_shared_surnames(nlp: Any) -> None:
+    text = (
+        "Bill Clinton spoke in Iowa. Bill Clinton said the race was close. "
+        "Hillary Clinton spoke in Ohio. Mrs. Clinton said the economy was strong. "
+        "Mr. Clinton agreed."
+    )
+    doc = nlp(text)
+    by_start = {e.start: e.canonical for e in extract_entities(doc) if e.text.endswith("Clinton")}
+    mrs = text.index("Mrs. Clinton") + len("Mrs. ")
+    mr = text.index("Mr. Clinton") + len("Mr. ")
+    assert by_start.get(mrs, by_start.get(mrs - len("Mrs. "))) == "Hillary Clinton"
+    assert by_start.get(mr, by_start.get(mr - len("Mr. "))) == "Bill Clinton"
 
 
 @pytest.mark.model

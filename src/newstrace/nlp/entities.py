@@ -5,7 +5,8 @@ spaCy finds the mentions; the rules here give every mention of the same entity t
 
 * people: titles and possessives are dropped ("Mr. Putin's" -> "Putin"), and a short mention takes
   the full name it abbreviates ("Putin", "Mr. Putin" -> "Vladimir Putin"). When several full names
-  share a surname ("Donald Trump", "Ivanka Trump"), the nearest full name before the mention wins;
+  share a surname ("Donald Trump", "Ivanka Trump"), a gendered title decides ("Mrs. Clinton"),
+  else the one named most often, then the first introduced;
 * a name the tagger labels ORG in one place and PERSON elsewhere is relabelled PERSON;
 * known aliases map to one name (``entity_aliases.txt``: "the U.S." / "United States");
 * acronyms map to the full name they abbreviate in the same article ("FBI" after "Federal Bureau
@@ -24,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
+from newstrace.nlp._gender import name_gender, title_gender
 from newstrace.nlp.kinds import is_outlet_name
 from newstrace.records import Entity
 
@@ -152,7 +154,9 @@ def entity_clusters(doc: Doc) -> list[tuple[Entity, str]]:
         label = labels[i]
         canonical = canonical_name(ent.text, label)
         if label == "PERSON":
-            canonical = _person_canonical(canonical, ent.start_char, surnames, firsts, full_counts)
+            gender = title_gender(ent.text.split()[0]) or (
+                title_gender(doc[ent.start - 1].text) if ent.start > 0 else None)
+            canonical = _person_canonical(canonical, ent.start_char, surnames, firsts, full_counts, gender)
         elif label in _ORGLIKE:
             canonical = _org_canonical(canonical, acronyms, long_orgs)
         start, end = _trim(text, ent.start_char, ent.end_char)
@@ -162,11 +166,16 @@ def entity_clusters(doc: Doc) -> list[tuple[Entity, str]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop an unclosed parenthesis the tagger swallowed: "Federal Bureau of Investigation (FBI"."""
+    """Drop an unclosed parenthesis the tagger swallowed ("Federal Bureau of Investigation (FBI")
+    and a trailing possessive ("Donald Trump's")."""
     piece = text[start:end]
     cut = piece.rfind("(")
     if cut > 0 and ")" not in piece[cut:]:
         end = start + len(piece[:cut].rstrip())
+        piece = text[start:end]
+    match = _POSSESSIVE.search(piece)
+    if match and match.start() > 0:
+        end = start + match.start()
     return start, end
 
 
@@ -176,6 +185,7 @@ def _person_canonical(
     surnames: dict[str, list[tuple[int, str]]],
     firsts: dict[str, set[str]],
     counts: Counter[str],
+    gender: str | None = None,
 ) -> str:
     words = core.split()
     if len(words) >= 2:
@@ -187,12 +197,17 @@ def _person_canonical(
     candidates = surnames.get(words[0])
     if candidates:
         fulls = {f for _, f in candidates}
+        if gender is not None and len(fulls) > 1:
+            # "Mrs. Clinton" with "Bill Clinton" and "Hillary Clinton" named: the woman.
+            matching = {f for f in fulls if name_gender(f) == gender}
+            fulls = matching or fulls
         if len(fulls) == 1:
             return _person_canonical(next(iter(fulls)), start, {}, firsts, counts)
-        before = [(s, f) for s, f in candidates if s < start]
-        if before:
-            return _person_canonical(before[-1][1], start, {}, firsts, counts)
-        return max(fulls, key=lambda f: (counts[f], -min(s for s, g in candidates if g == f)))
+        # Several people share the surname: the one named most often, then the first introduced
+        # (relatives are usually named in full, the article's subject by surname).
+        first_seen = {f: min(s for s, g in candidates if g == f) for f in fulls}
+        best = max(fulls, key=lambda f: (counts[f], -first_seen[f]))
+        return _person_canonical(best, start, {}, firsts, counts)
     by_first = firsts.get(words[0])
     if by_first and len(by_first) == 1:
         return next(iter(by_first))  # "Hillary" -> "Hillary Clinton"

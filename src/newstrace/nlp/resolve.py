@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newstrace.nlp._gender import name_gender, title_gender
 from newstrace.nlp._lexre import lex_set, normalize
 from newstrace.nlp.entities import entity_clusters
 from newstrace.nlp.kinds import find_outlets, is_outlet_name, source_kind
@@ -39,8 +40,6 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NEUTER = frozenset({"it", "its", "itself"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-_MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"})
-_FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess", "sister"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "prof", "gen", "lt", "col"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case"})
@@ -85,13 +84,15 @@ def _tables(doc: Doc) -> _DocTables:
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if len(span) > 1 and span[-1].tag_ == "POS":
+            span = span[:-1]  # "Donald Trump's"
         title = _title_gender(doc, span)
         name_tokens = len(span)
         start_char = ent.start
         if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFICS:
             span = doc[span.start - 1 : span.end]  # "Ms. Jones", not "Jones"
             start_char = span.start_char
-        persons.append(_Mention(span.start, span.end, start_char, ent.end, canonical,
+        persons.append(_Mention(span.start, span.end, start_char, span.end_char, canonical,
                                 len(canonical.split()), span.root.dep_ in _SUBJ, title, name_tokens))
     tables = _DocTables(sent_starts, persons)
     tables.genders = _gender_votes(doc, persons)
@@ -100,13 +101,13 @@ def _tables(doc: Doc) -> _DocTables:
 
 
 def _title_gender(doc: Doc, span: Span) -> str | None:
-    words = [t.lower_ for t in span[:2]]
+    words = [t.text for t in span[:2]]
     if span.start > 0:
-        words.append(doc[span.start - 1].lower_)
-    if any(w in _MALE_TITLES for w in words):
-        return "m"
-    if any(w in _FEMALE_TITLES for w in words):
-        return "f"
+        words.append(doc[span.start - 1].text)
+    for word in words:
+        gender = title_gender(word)
+        if gender is not None:
+            return gender
     return None
 
 
@@ -116,7 +117,10 @@ def _gender_votes(doc: Doc, persons: list[_Mention]) -> dict[str, str]:
     votes: dict[str, list[int]] = {}
     starts = [p.start for p in persons]
     for i, person in enumerate(persons):
-        tally = votes.setdefault(person.canonical, [0, 0])
+        if person.canonical not in votes:
+            by_name = name_gender(person.canonical)
+            votes[person.canonical] = [5 if by_name == "m" else 0, 5 if by_name == "f" else 0]
+        tally = votes[person.canonical]
         if person.gender == "m":
             tally[0] += 3
         elif person.gender == "f":
@@ -299,7 +303,8 @@ def _collective(span: Span, doc: Doc, tables: _DocTables, plural: bool) -> tuple
             ok = (is_plural and kind in ("official", "anonymous", "organization", "person", "unknown", "outlet")) or (
                 kind == "organization" and tok.tag_ != "PRP")
         else:
-            ok = not is_plural and kind in ("organization", "outlet", "document")
+            ok = not is_plural and kind in ("organization", "outlet", "document") and not any(
+                p.start <= tok.i < p.end for p in tables.persons)
         if ok:
             best = _chars(doc, s, e)
     return best
