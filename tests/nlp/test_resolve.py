@@ -42,7 +42,7 @@ TABLE = [
     ("Jane Doe spoke to John Roe. Later, she said the plan was fine.", "she", "Jane Doe"),
     ("Donald Trump met Hillary Clinton on Monday. She said the meeting was useful.", "She", "Hillary Clinton"),
     ("Donald Trump met Hillary Clinton on Monday. He said the meeting was useful.", "He", "Donald Trump"),
-    ("Donald Trump's lawyer spoke first. He said the case was weak.", "He", "Donald Trump"),
+    ("Donald Trump's lawyer spoke first. He said the case was weak.", "He", "Donald Trump's lawyer"),
     ("A spokesman for the city said nothing new. He declined to comment on the fire.", "He", "A spokesman"),
     ("Party officials met on Monday. They would not confirm whether talks took place.", "They", "Party officials"),
     ("The company denied the report. It said the figures were wrong.", "It", "The company"),
