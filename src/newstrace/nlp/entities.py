@@ -25,6 +25,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
+from newstrace.nlp._doccache import ents as doc_ents
+from newstrace.nlp._doccache import text as doc_text
 from newstrace.nlp._gender import name_gender, title_gender
 from newstrace.nlp.kinds import is_outlet_name
 from newstrace.records import Entity
@@ -69,6 +71,7 @@ def _aliases() -> tuple[dict[str, str], dict[str, str]]:
     return exact, lower
 
 
+@lru_cache(maxsize=4096)
 def _clean(text: str) -> str:
     """Whitespace collapsed, curly apostrophes kept, leading "the" and trailing possessive removed."""
     out = " ".join(text.split())
@@ -79,6 +82,7 @@ def _clean(text: str) -> str:
     return out.strip(" ,;:\"'\u201c\u201d")
 
 
+@lru_cache(maxsize=4096)
 def _person_core(text: str) -> str:
     """A person's name without titles: "Mr. Putin" -> "Putin", "Sen. Jane Doe" -> "Jane Doe"."""
     words = _clean(text).split()
@@ -90,6 +94,7 @@ def _person_core(text: str) -> str:
     return " ".join(words).rstrip(",")
 
 
+@lru_cache(maxsize=4096)
 def canonical_name(text: str, label: str) -> str:
     """The article-independent canonical form of one mention (aliases, titles, "the", "'s")."""
     exact, lower = _aliases()
@@ -111,8 +116,8 @@ def entity_clusters(doc: Doc) -> list[tuple[Entity, str]]:
     cached = doc.user_data.get("newstrace.entities")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    ents = [e for e in doc.ents if e.label_ in KEPT_LABELS][:_MAX_ENTITIES]
-    text = doc.text
+    ents = [e for e in doc_ents(doc) if e.label_ in KEPT_LABELS][:_MAX_ENTITIES]
+    text = doc_text(doc)
 
     # Labels: a name tagged PERSON more often than anything else is a person everywhere.
     votes: dict[str, Counter[str]] = {}
@@ -176,6 +181,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     match = _POSSESSIVE.search(piece)
     if match and match.start() > 0:
         end = start + match.start()
+        piece = text[start:end]
+    stripped = piece.rstrip(" \t\n'\"\u201d\u2019,;:-")
+    if stripped:
+        end = start + len(stripped)
     return start, end
 
 

@@ -24,10 +24,14 @@ Everything is set lookups on a parsed span; no extra model.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
+from newstrace.nlp._doccache import ents as doc_ents
+from newstrace.nlp._doccache import sent_starts
+from newstrace.nlp._doccache import text as doc_text
 from newstrace.nlp._lexre import lex_regex, lex_set, normalize
 
 if TYPE_CHECKING:
@@ -102,6 +106,7 @@ def _strip_outlet(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def is_outlet_name(text: str) -> bool:
     """True when ``text`` is a known outlet or agency, or a proper name shaped like one."""
     core = _strip_outlet(text)
@@ -185,7 +190,7 @@ def _name_votes(doc: Doc) -> dict[str, str]:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     votes: dict[str, dict[str, int]] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         keys = {ent.text}
@@ -222,10 +227,9 @@ def _anonymous_after(span: Span) -> bool:
     stop = min(len(doc), span.end + 14)
     if span.end < len(doc) and doc[span.end].is_sent_start:
         return False
-    try:
-        sent_end = span.sent.end
-    except ValueError:  # no sentence boundaries on this doc
-        sent_end = stop
+    starts = sent_starts(doc)
+    after = bisect_right(starts, span.start)
+    sent_end = starts[after] if after < len(starts) else len(doc)
     tail = doc[span.end : min(stop, sent_end)].text
     return bool(tail) and bool(lex_regex("kind_anonymous_phrases").search(normalize(tail)))
 
@@ -338,5 +342,5 @@ def _news_agency_before(span: Span, resolved: Span | None) -> bool:
     """True when "the agency" refers to a news agency: resolved to an outlet or one named before."""
     if resolved is not None and len(resolved) and is_outlet_name(resolved.text):
         return True
-    before = span.doc.text[: span.start_char]
+    before = doc_text(span.doc)[max(0, span.start_char - 20_000) : span.start_char]
     return bool(find_outlets(before)) or bool(_NEWS_AGENCY_HINT.search(before))

@@ -25,6 +25,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newstrace.nlp._doccache import sent_starts as doc_sent_starts
+from newstrace.nlp._doccache import text as doc_text
 from newstrace.nlp._gender import name_gender, title_gender
 from newstrace.nlp._lexre import lex_set, normalize
 from newstrace.nlp.entities import entity_clusters
@@ -67,16 +69,14 @@ class _DocTables:
     sent_starts: list[int]
     persons: list[_Mention]
     genders: dict[str, str] = field(default_factory=dict)
+    subjects: list[int] = field(default_factory=list)  # token indices of non-pronoun subjects
 
 
 def _tables(doc: Doc) -> _DocTables:
     cached = doc.user_data.get("newstrace.resolve")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    try:
-        sent_starts = [s.start for s in doc.sents]
-    except ValueError:
-        sent_starts = [0]
+    sent_starts = doc_sent_starts(doc)
     persons: list[_Mention] = []
     for ent, canonical in entity_clusters(doc):
         if ent.label != "PERSON":
@@ -96,6 +96,7 @@ def _tables(doc: Doc) -> _DocTables:
                                 len(canonical.split()), span.root.dep_ in _SUBJ, title, name_tokens))
     tables = _DocTables(sent_starts, persons)
     tables.genders = _gender_votes(doc, persons)
+    tables.subjects = [t.i for t in doc if t.dep_ in _SUBJ and t.pos_ != "PRON"]
     doc.user_data["newstrace.resolve"] = tables
     return tables
 
@@ -275,8 +276,12 @@ def _role_subjects(span: Span, doc: Doc, tables: _DocTables, first: int) -> dict
     out: dict[int, list[_Mention]] = {}
     roles = lex_set("kind_official_roles") | lex_set("kind_person_nouns")
     start_tok = tables.sent_starts[first] if first < len(tables.sent_starts) else 0
-    for tok in doc[start_tok : span.start]:
-        if tok.dep_ in _SUBJ and tok.tag_ == "NN" and tok.lower_ in roles and not tok.ent_type_:
+    lo = bisect_right(tables.subjects, start_tok - 1)
+    for i in tables.subjects[lo:]:
+        if i >= span.start:
+            break
+        tok = doc[i]
+        if tok.tag_ == "NN" and tok.lower_ in roles and not tok.ent_type_:
             s, e = _np_bounds(tok)
             sc, ec = _chars(doc, s, e)
             out.setdefault(_sent_index(tables, tok.i), []).append(_Mention(s, e, sc, ec, "", 0, True))
@@ -289,9 +294,11 @@ def _collective(span: Span, doc: Doc, tables: _DocTables, plural: bool) -> tuple
     first = max(first, current - 3)
     start_tok = tables.sent_starts[first] if first < len(tables.sent_starts) else 0
     best: tuple[int, int] | None = None
-    for tok in doc[start_tok : span.start]:
-        if tok.dep_ not in _SUBJ or tok.pos_ == "PRON":
-            continue
+    lo = bisect_right(tables.subjects, start_tok - 1)
+    for i in tables.subjects[lo:]:
+        if i >= span.start:
+            break
+        tok = doc[i]
         s, e = _np_bounds(tok)
         if any(t.dep_ == "conj" for t in tok.children) and plural:
             last = max(t.i for t in tok.subtree if t.dep_ == "conj")
@@ -316,7 +323,7 @@ def _collective(span: Span, doc: Doc, tables: _DocTables, plural: bool) -> tuple
 
 def _outlet_before(span: Span, doc: Doc) -> tuple[int, int] | None:
     lo = max(0, span.start_char - _MAX_CHARS_BACK * 3)
-    found = [(s + lo, e + lo) for s, e in find_outlets(doc.text[lo : span.start_char])]
+    found = [(s + lo, e + lo) for s, e in find_outlets(doc_text(doc)[lo : span.start_char])]
     if found:
         return found[-1]
     if span.root.lower_ == "agency":
@@ -402,8 +409,9 @@ def _role_before(span: Span, doc: Doc, tables: _DocTables) -> tuple[int, int] | 
             continue
         left = max(0, person.start - 4)
         right = min(len(doc), person.end + 8)
-        context = {t.lower_ for t in doc[left:right] if t.sent.start == doc[person.start].sent.start}
-        context |= {t.lemma_.lower() for t in doc[left:right]}
+        sent = _sent_index(tables, person.start)
+        window = [t for t in doc[left:right] if _sent_index(tables, t.i) == sent]
+        context = {t.lower_ for t in window} | {t.lemma_.lower() for t in window}
         if word in context or role in context:
             return _full_name(doc, tables, person, span.start_char)
     for tok in reversed(doc[lo : span.start]):

@@ -52,6 +52,7 @@ _CLAIM_STOP = frozenset(
 )
 _CONFIRM_AS = re.compile(r"\bas (?:the |a |an )?(?:new |next |first )?[a-z]+ ?(?:secretary|director|judge|justice|ambassador|chief|head|attorney|general|minister|member|chair|chairman|commissioner)\b")
 _WORD_WINDOW = 14
+_MAX_CHARS = 2000
 # "dispute" as a noun of conflict, not a denial: "in a dispute over", "a legal dispute with".
 _NOUN_DISPUTE = re.compile(r"\b(?:a|an|the|in|their|its|his|her|legal|heated|bitter) (?:[a-z]+ )?disputes?\b|\bdisputes? (?:over|with|between|among)\b")
 # Words that make what follows "that" a clause rather than a noun ("rejected that he knew").
@@ -69,6 +70,8 @@ def classify_stance(cue: str, content: str | None, sentence: str) -> tuple[str, 
     the cue: it supplies a negation or refusal just before the cue ("He would not, however,
     confirm") and the complement when the content is missing.
     """
+    # Only the start of a long content or sentence matters for these rules; bound the work.
+    cue, content, sentence = cue[:_MAX_CHARS], (content or "")[:_MAX_CHARS] or None, sentence[:_MAX_CHARS * 2]
     cue_n = normalize(cue)
     sent_n = normalize(sentence)
     before, after = _context(cue_n, sent_n)

@@ -28,6 +28,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from newstrace import lexicon
+from newstrace.nlp._doccache import ents as doc_ents
+from newstrace.nlp._doccache import text as doc_text
 from newstrace.records import TimeExpression
 
 if TYPE_CHECKING:
@@ -46,13 +48,22 @@ MAX_TEXT_CHARS = 2_000_000
 
 
 @dataclass(frozen=True)
+class _Pattern:
+    kind: str
+    core: re.Pattern[str]
+    gate: tuple[str, ...] | None
+    prefix: re.Pattern[str] | None
+    prefix_required: bool
+
+
+@dataclass(frozen=True)
 class _Tables:
     months: dict[str, int]  # lower-cased name or abbreviation (no dot) -> 1..12
     weekdays: dict[str, int]  # lower-cased name -> 0..6
     numbers: dict[str, int | None]
     year_blockers: frozenset[str]
     anchors: frozenset[str]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[_Pattern, ...]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -81,46 +92,60 @@ def _tables() -> _Tables:
     num = rf"(?P<num>[0-9]{{1,3}}|(?i:{_alt(numbers)}))"
     unit = r"(?P<unit>(?i:day|week|month|year|decade))s?"
     part = r"(?:\s+(?i:morning|afternoon|evening|night))?"
-    bare_month_prefix = (
-        r"(?i:in|since|until|till|by|from|through|during|before|after|of|between|and|to|or|"
-        r"early|mid|late|each|every|for|around|last|next|this|past)"
+    preps = (
+        r"in|since|until|till|by|from|through|during|before|after|of|between|and|to|or|each|every|"
+        r"for|around|last|next|this|past"
     )
-    year_prefix = (
-        r"(?i:in|since|until|till|by|from|through|during|before|after|of|between|and|to|the|"
-        r"early|mid|late|around|since|as of|circa|year|fiscal|spring|summer|fall|autumn|winter)"
+    year_preps = (
+        r"in|since|until|till|by|from|through|during|before|after|of|between|and|to|the|early|mid|"
+        r"late|around|as of|circa|year|fiscal|spring|summer|fall|autumn|winter"
     )
+    weekday_gate = tuple(weekdays)
+    month_gate = tuple(sorted({f.rstrip(".")[:3].lower() for f in month_forms}))
+    # (kind, core regex, gate: lower-cased substrings one of which the text must hold (None: always
+    # run), prefix: regex that must (or may) end right before the core match, required?)
+    # Cores start with a literal-ish token so the scan is fast; optional leading words ("early",
+    # "earlier", "in") are checked backwards from each match instead of at every position.
     p = [
         # "Tuesday, Nov. 14, 2023" / "Tuesday, Nov. 14": the explicit date decides.
-        ("wd_date", rf"\b{wd},?\s+{mon}\s+{day}(?:,?\s+{year})?"),
-        ("mdy", rf"\b{mon}\s+{day},?\s+{year}"),
-        ("dmy", rf"\b{day}\s+{mon},?\s+{year}"),
-        ("the_day_of", rf"\b(?i:the)\s+{day}\s+(?i:of)\s+{mon}(?:,?\s+{year})?"),
-        ("md", rf"\b{mon}\s+{day}(?!\s*[,:]?\s*[0-9])"),
-        ("dm", rf"\b{day}\s+{mon}"),
-        ("my", rf"\b(?:(?P<mod>(?i:early|mid|late|mid-))\s*)?{mon},?\s+(?i:of\s+)?{year}"),
-        ("iso", r"\b(?P<iy>(?:19|20)[0-9]{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])\b"),
-        ("numeric", r"\b(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12][0-9]|0?[1-9])/(?P<ny>(?:19|20)?[0-9]{2})\b"),
-        ("day_before_yesterday", r"\b(?i:the\s+day\s+before\s+yesterday)\b"),
-        ("day_after_tomorrow", r"\b(?i:the\s+day\s+after\s+tomorrow)\b"),
+        ("wd_date", rf"\b{wd},?\s+{mon}\s+{day}(?:,?\s+{year})?", weekday_gate, None, False),
+        ("mdy", rf"\b{mon}\s+{day},?\s+{year}", month_gate, None, False),
+        ("dmy", rf"\b{day}\s+{mon},?\s+{year}", month_gate, None, False),
+        ("the_day_of", rf"\b(?i:the)\s+{day}\s+(?i:of)\s+{mon}(?:,?\s+{year})?", month_gate, None, False),
+        ("md", rf"\b{mon}\s+{day}(?!\s*[,:]?\s*[0-9])", month_gate, None, False),
+        ("dm", rf"\b{day}\s+{mon}", month_gate, None, False),
+        ("my", rf"\b{mon},?\s+(?i:of\s+)?{year}", month_gate,
+         r"(?<![A-Za-z])(?P<mod>(?i:early|mid|late))[\s-]*$", False),
+        ("iso", r"\b(?P<iy>(?:19|20)[0-9]{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12][0-9]|3[01])\b", ("-",), None, False),
+        ("numeric", r"\b(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12][0-9]|0?[1-9])/(?P<ny>(?:19|20)?[0-9]{2})\b", ("/",), None, False),
+        ("day_before_yesterday", r"\b(?i:the\s+day\s+before\s+yesterday)\b", ("yesterday",), None, False),
+        ("day_after_tomorrow", r"\b(?i:the\s+day\s+after\s+tomorrow)\b", ("tomorrow",), None, False),
         ("rel_day", r"\b(?P<rel>(?i:(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|"
-                    r"(?:earlier\s+|later\s+)?today|tonight|yesterday|tomorrow|"
-                    r"this\s+morning|this\s+afternoon|this\s+evening|last\s+night))\b"),
-        ("mod_wd", rf"\b(?P<wmod>(?i:last|next|this|this\s+coming|this\s+past|coming|past))\s+{wd}{part}\b"),
-        ("wd", rf"\b{wd}{part}\b"),
-        ("ago", rf"\b{num}\s+{unit}\s+(?i:ago)\b"),
-        ("from_now", rf"\b{num}\s+{unit}\s+(?i:from\s+now)\b"),
-        ("anchored", rf"\b{num}\s+{unit}\s+(?P<dir>(?i:earlier|later|before|after|afterwards?|prior))\b"),
+                    r"today|tonight|yesterday|tomorrow|"
+                    r"this\s+morning|this\s+afternoon|this\s+evening|last\s+night))\b",
+         ("today", "tonight", "yesterday", "tomorrow", "this morning", "this afternoon", "this evening", "last night"),
+         r"(?<![A-Za-z])(?i:earlier|later)\s+$", False),
+        ("mod_wd", rf"\b(?P<wmod>(?i:last|next|this|this\s+coming|this\s+past|coming|past))\s+{wd}{part}\b", weekday_gate, None, False),
+        ("wd", rf"\b{wd}{part}\b", weekday_gate, None, False),
+        ("numrel", rf"\b{num}\s+{unit}\s+(?P<dir>(?i:ago|from\s+now|earlier|later|before|after|afterwards?|prior))\b",
+         ("ago", "from now", "earlier", "later", "before", "after", "prior"), None, False),
         ("anchored_the", r"\b(?i:the\s+(?P<adir>next|following|previous|prior)\s+(?P<aunit>day|week|month|year)|"
-                         r"the\s+(?P<bunit>day|night)\s+(?P<bdir>before|after))\b"),
-        ("mod_unit", r"\b(?P<pre>(?i:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+))?"
-                     r"(?P<umod>(?i:last|this|next|past|coming|previous))\s+"
-                     r"(?P<u>(?i:week|month|year|weekend))\b"),
-        ("mod_month", rf"\b(?P<mmod>(?i:last|next|this))\s+{mon}"),
-        ("bare_month", rf"(?<![A-Za-z])(?:(?P<mod>(?i:early|mid|late))|{bare_month_prefix}(?:[\s-]+(?P<mod2>(?i:early|mid|late)))?)[\s-]+(?P<x>{mon})(?!\s+[0-9])"),
-        ("year", rf"(?<![A-Za-z]){year_prefix}\s+(?P<x>{year})(?!\s*[%$])"),
-        ("year_poss", rf"\b(?P<x>{year})['\u2019]s\b"),
+                         r"the\s+(?P<bunit>day|night)\s+(?P<bdir>before|after))\b",
+         ("the next", "the following", "the previous", "the prior", "the day", "the night"), None, False),
+        ("mod_unit", r"\b(?P<umod>(?i:last|this|next|past|coming|previous))\s+(?P<u>(?i:week|month|year|weekend))\b",
+         ("week", "month", "year"),
+         r"(?<![A-Za-z])(?i:(?:earlier|later|early|late)\s+|(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)$", False),
+        ("mod_month", rf"\b(?P<mmod>(?i:last|next|this))\s+{mon}", month_gate, None, False),
+        ("bare_month", rf"(?<![A-Za-z]){mon}(?!\s+[0-9])", month_gate,
+         rf"(?<![A-Za-z])(?:(?i:{preps})(?:[\s-]+(?P<mod>(?i:early|mid|late)))?|(?P<mod2>(?i:early|mid|late)))[\s-]+$", True),
+        ("year", rf"(?<![0-9A-Za-z.,$]){year}(?!\s*[%$])", None,
+         rf"(?<![A-Za-z])(?i:{year_preps})\s+$", True),
+        ("year_poss", rf"\b{year}['\u2019]s\b", ("'s", "\u2019s"), None, False),
     ]
-    patterns = tuple((name, re.compile(rx)) for name, rx in p)
+    patterns = tuple(
+        _Pattern(name, re.compile(rx), gate, re.compile(prefix) if prefix else None, required)
+        for name, rx, gate, prefix, required in p
+    )
     return _Tables(
         months=months,
         weekdays=weekdays,
@@ -263,15 +288,34 @@ class _Match:
 def _find(text: str) -> list[_Match]:
     """Every rule match, overlaps resolved: earliest start, then longest, wins."""
     tables = _tables()
+    low = text.lower()
     found: list[_Match] = []
-    for kind, pattern in tables.patterns:
-        for m in pattern.finditer(text):
-            start, end = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
-            if kind == "bare_month" and (m.group("mod") or m.group("mod2")):
-                start = m.start("mod") if m.group("mod") else m.start("mod2")
-            if kind == "year" and not _plausible_year(text, m.end("x"), tables):
+    for pat in tables.patterns:
+        if pat.gate is not None and not any(g in low for g in pat.gate):
+            continue
+        kind = pat.kind
+        for m in pat.core.finditer(text):
+            start, end = m.span()
+            groups = m.groupdict()
+            if pat.prefix is not None:
+                pm = pat.prefix.search(text, max(0, start - 32), start)
+                if pm is None:
+                    if pat.prefix_required:
+                        continue
+                else:
+                    groups.update({k: v for k, v in pm.groupdict().items() if v})
+                    mod = pm.group("mod") if "mod" in pm.re.groupindex and pm.group("mod") else None
+                    mod2 = pm.group("mod2") if "mod2" in pm.re.groupindex and pm.group("mod2") else None
+                    if kind == "bare_month":
+                        if mod:
+                            start = pm.start("mod")
+                        elif mod2:
+                            start = pm.start("mod2")
+                    elif kind != "year":
+                        start = pm.start()  # "early March 2021", "earlier today", "earlier this week"
+            if kind == "year" and not _plausible_year(text, end, tables):
                 continue
-            found.append(_Match(start, end, kind, m.groupdict()))
+            found.append(_Match(start, end, kind, groups))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Match] = []
     last_end = -1
@@ -340,13 +384,13 @@ def _resolve(m: _Match, pub: date | None, anchor: date | None, tense: Tense) -> 
             year + 1900 if year < 100 else year)
         d = _safe_date(year, int(g["nm"] or 0), int(g["nd"] or 0))
         return d.isoformat() if d else None
-    if kind == "year":
+    if kind in ("year", "year_poss"):
         return g["year"]
-    if kind == "year_poss":
-        return g["year"]
+    direction = " ".join((g.get("dir") or "").lower().split())
+    anchored = kind == "anchored_the" or (kind == "numrel" and direction not in ("ago", "from now"))
+    if anchored:
+        return _resolve_anchored(g, anchor) if anchor is not None else None
     if pub is None:
-        if kind in ("anchored", "anchored_the") and anchor is not None:
-            return _resolve_anchored(g, anchor)
         return None
     if kind == "day_before_yesterday":
         return (pub - timedelta(days=2)).isoformat()
@@ -369,14 +413,11 @@ def _resolve(m: _Match, pub: date | None, anchor: date | None, tense: Tense) -> 
         if mod in ("coming", "this coming"):
             return resolve_weekday(weekday, pub, "future").isoformat()
         return resolve_weekday(weekday, pub, "future" if tense == "future" else "past").isoformat()
-    if kind == "ago":
+    if kind == "numrel":
         n = _count(g["num"])
-        return _shift(pub, g["unit"] or "day", -n) if n is not None else None
-    if kind == "from_now":
-        n = _count(g["num"])
-        return _shift(pub, g["unit"] or "day", n) if n is not None else None
-    if kind in ("anchored", "anchored_the"):
-        return _resolve_anchored(g, anchor) if anchor is not None else None
+        if n is None:
+            return None
+        return _shift(pub, g["unit"] or "day", -n if direction == "ago" else n)
     if kind == "mod_unit":
         unit = (g["u"] or "").lower()
         step = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[(g["umod"] or "").lower()]
@@ -459,14 +500,14 @@ def _doc_tense(doc: Doc, start: int, end: int) -> Tense:
     """Past or future from the verb that governs the expression in the parse."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return _text_tense(doc.text, start, end)
+        return _text_tense(doc_text(doc), start, end)
     token = span.root
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
-        return _text_tense(doc.text, start, end)
+        return _text_tense(doc_text(doc), start, end)
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in _FUTURE_AUX for a in aux):
         return "future"
@@ -478,7 +519,7 @@ def _doc_tense(doc: Doc, start: int, end: int) -> Tense:
         return "past"
     if token.tag_ in ("VBZ", "VBP", "VBG") and token.lemma_ not in _SPEECH_LEMMAS:
         return "future"  # "the committee meets on Thursday", "is meeting on Friday"
-    return _text_tense(doc.text, start, end)
+    return _text_tense(doc_text(doc), start, end)
 
 
 def _keep_date_entity(ent: Span) -> bool:
@@ -495,11 +536,11 @@ def extract_times(doc: Doc, published_at: str | None) -> list[TimeExpression]:
     Offsets are character offsets into ``doc.text``. spaCy DATE entities that no rule matched
     are kept with ``value=None`` when they name a period ("this summer", "the 1990s").
     """
-    text = doc.text
+    text = doc_text(doc)
     times = _extract(text, published_at, lambda s, e: _doc_tense(doc, s, e))
     taken = [(t.start, t.end) for t in times]
     extra: list[TimeExpression] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "DATE":
             continue
         s, e = ent.start_char, ent.end_char
