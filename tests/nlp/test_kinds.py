@@ -163,3 +163,28 @@ def test_kinds_find_outlets_in_text() -> None:
 def test_kinds_counted_party_member_is_anonymous(nlp: Any) -> None:
     assert source_kind(_span(nlp, "One Republican said the bill was doomed.", "One Republican")) == "anonymous"
     assert source_kind(_span(nlp, "No one said the bill was doomed.", "No one")) == "unknown"
+
+
+DESIGN_BODY = (
+    "The finance minister stepped down on Tuesday after a deal with the opposition collapsed, "
+    "according to a report.\n\n"
+    "The report cites two officials familiar with the talks. \u201cIt was over before it started,\u201d "
+    "one official reportedly said.\n\n"
+    "The ministry denied the report in a statement to the agency, and party officials would not "
+    "confirm whether talks took place."
+)
+
+
+@pytest.mark.parametrize(
+    "mention, occurrence, expected",
+    [
+        ("a report", 0, "document"),
+        ("The report", 0, "document"),
+        ("two officials familiar with the talks", 0, "anonymous"),
+        ("one official", 0, "anonymous"),
+        ("The ministry", 0, "organization"),
+        ("party officials", 0, "official"),
+    ],
+)
+def test_kinds_design_example_sources(nlp: Any, mention: str, occurrence: int, expected: str) -> None:
+    assert source_kind(_span(nlp, DESIGN_BODY, mention, occurrence)) == expected

@@ -114,3 +114,16 @@ def test_stance_handles_empty_and_odd_input() -> None:
 def test_stance_negation_far_before_cue_does_not_count() -> None:
     sentence = "The firm, which did not exist then, denied the claim."
     assert classify_stance("denied", "the claim", sentence)[0] == "deny"
+
+
+def test_stance_design_example_attributions() -> None:
+    assert classify_stance("according to", "The finance minister stepped down on Tuesday",
+                           "The finance minister stepped down on Tuesday after a deal with the "
+                           "opposition collapsed, according to a report.") == ("assert", False)
+    assert classify_stance("cites", None, "The report cites two officials familiar with the talks.") == ("assert", False)
+    assert classify_stance("reportedly said", "\u201cIt was over before it started,\u201d",
+                           "\u201cIt was over before it started,\u201d one official reportedly said.") == ("assert", True)
+    sentence = ("The ministry denied the report in a statement to the agency, and party officials "
+                "would not confirm whether talks took place.")
+    assert classify_stance("denied", "the report", sentence) == ("deny", False)
+    assert classify_stance("would not confirm", "whether talks took place", sentence) == ("decline", False)
