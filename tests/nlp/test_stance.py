@@ -127,3 +127,21 @@ def test_stance_design_example_attributions() -> None:
                 "would not confirm whether talks took place.")
     assert classify_stance("denied", "the report", sentence) == ("deny", False)
     assert classify_stance("would not confirm", "whether talks took place", sentence) == ("decline", False)
+
+
+@pytest.mark.parametrize(
+    "cue, content, expected",
+    [
+        ("did not reveal", "his plans", "decline"),
+        ("did not disclose", "the price", "decline"),
+        ("did not release", "his tax returns", "assert"),
+        ("refused to disclose", "his medical records", "assert"),
+        ("refused to disclose", "how much he was paid", "decline"),
+        ("would neither confirm nor deny", "the report", "decline"),
+        ("can't say", "whether the plant will close", "decline"),
+        ("declined to be interviewed", None, "decline"),
+    ],
+)
+def test_stance_withheld_information(cue: str, content: str | None, expected: str) -> None:
+    sentence = f"The company {cue} {content or ''}."
+    assert classify_stance(cue, content, sentence)[0] == expected

@@ -21,7 +21,7 @@ def ents(doc: Doc) -> tuple[Span, ...]:
     if cached is None:
         cached = tuple(doc.ents)
         doc.user_data[_ENTS] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def sent_starts(doc: Doc) -> list[int]:
@@ -33,7 +33,7 @@ def sent_starts(doc: Doc) -> list[int]:
         except ValueError:  # no sentence boundaries set
             cached = [0]
         doc.user_data[_SENTS] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 _TEXT = "newstrace.text"
@@ -45,4 +45,4 @@ def text(doc: Doc) -> str:
     if cached is None:
         cached = doc.text
         doc.user_data[_TEXT] = cached
-    return cached  # type: ignore[no-any-return]
+    return cached

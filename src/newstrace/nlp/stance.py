@@ -46,6 +46,7 @@ _SKIPPABLE = frozenset(
 # "not only brushed off" and "not so much saying" are not negations.
 _NOT_ONLY = {"not": "only"}
 _LY_VERBS = frozenset({"reply", "apply", "supply", "comply", "rely", "imply", "ally", "multiply"})
+_REVEAL = frozenset({"reveal", "revealed", "disclose", "disclosed", "divulge", "divulged", "indicate", "indicated"})
 _COORD = frozenset({"or", "and", "nor"})
 _CLAIM_STOP = frozenset(
     {"that", "of", "by", "from", "to", "for", "which", "who", "about", "in", "on", "with", "at", "as"}
@@ -162,7 +163,8 @@ def _withholding_complement(
         if not _negated_before(before_words):
             return None
         complement = cue_words + body_words
-    if _withhold_verb_first(complement[:_WORD_WINDOW]):
+    negated = trigger >= 0 and cue_words[trigger] in _NEGATIONS
+    if _withhold_verb_first(complement[:_WORD_WINDOW], negated):
         return "decline"
     # A negated or refused denial or confirmation withholds it ("did not deny the report",
     # "refused to admit that"); one whose object is an action stays an assertion ("does not
@@ -207,8 +209,12 @@ def _negated_before(before_words: list[str]) -> bool:
     return False
 
 
-def _withhold_verb_first(words: list[str]) -> bool:
-    """True when the first verb slot of ``words`` (or a coordinated one) is a verb of saying."""
+def _withhold_verb_first(words: list[str], negated: bool = False) -> bool:
+    """True when the first verb slot of ``words`` (or a coordinated one) is a verb of saying.
+
+    With ``negated`` (a plain negation, not a refusal) revealing verbs count on their own: "did
+    not reveal his plans" withholds, while "refused to disclose his records" refuses an action.
+    """
     withhold = lex_set("stance_withhold")
     disclose = lex_set("stance_disclose")
     info = lex_set("stance_info_words")
@@ -222,6 +228,8 @@ def _withhold_verb_first(words: list[str]) -> bool:
             if any(" ".join(words[i : i + k]) in withhold for k in (1, 2, 3, 4)):
                 return True
             if word in disclose and any(w in info for w in words[i + 1 : i + 5]):
+                return True
+            if negated and word in _REVEAL:
                 return True
             slot = False
             continue

@@ -367,7 +367,7 @@ def _resolve(m: _Match, pub: date | None, anchor: date | None, tense: Tense) -> 
     kind = m.kind
     if kind in ("wd_date", "mdy", "dmy", "the_day_of", "md", "dm"):
         if g.get("year"):
-            d = _safe_date(int(g["year"]), month or 0, int(g["day"] or 0))
+            d = _safe_date(int(g["year"] or 0), month or 0, int(g["day"] or 0))
         elif pub is not None and month:
             d = _month_day_year(month, int(g["day"] or 0), pub, tense)
         else:
