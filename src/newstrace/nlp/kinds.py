@@ -37,7 +37,7 @@ from newstrace.nlp._lexre import lex_regex, lex_set, normalize
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["source_kind", "is_outlet_name", "find_outlets", "PRONOUN_KINDS"]
+__all__ = ["source_kind", "is_outlet_name", "find_outlets", "doc_outlets", "PRONOUN_KINDS"]
 
 PRONOUN_KINDS: dict[str, str] = {
     "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
@@ -139,6 +139,18 @@ def find_outlets(text: str, end: int | None = None) -> list[tuple[int, int]]:
         if is_outlet_name(m.group(0)) and not any(s <= m.start() < e for s, e in spans):
             spans.append(m.span())
     return sorted(spans)
+
+
+def doc_outlets(doc: Doc, before: int | None = None) -> list[tuple[int, int]]:
+    """``find_outlets`` over the whole doc text, computed once per doc; those ending before
+    character ``before`` when given."""
+    found = doc.user_data.get("newstrace.outlets")
+    if found is None:
+        found = find_outlets(doc_text(doc))
+        doc.user_data["newstrace.outlets"] = found
+    if before is None:
+        return list(found)
+    return [(s, e) for s, e in found if e <= before]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,5 +354,7 @@ def _news_agency_before(span: Span, resolved: Span | None) -> bool:
     """True when "the agency" refers to a news agency: resolved to an outlet or one named before."""
     if resolved is not None and len(resolved) and is_outlet_name(resolved.text):
         return True
+    if doc_outlets(span.doc, span.start_char):
+        return True
     before = doc_text(span.doc)[max(0, span.start_char - 20_000) : span.start_char]
-    return bool(find_outlets(before)) or bool(_NEWS_AGENCY_HINT.search(before))
+    return bool(_NEWS_AGENCY_HINT.search(before))

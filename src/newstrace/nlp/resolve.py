@@ -26,11 +26,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newstrace.nlp._doccache import sent_starts as doc_sent_starts
-from newstrace.nlp._doccache import text as doc_text
 from newstrace.nlp._gender import name_gender, title_gender
 from newstrace.nlp._lexre import lex_set, normalize
 from newstrace.nlp.entities import entity_clusters
-from newstrace.nlp.kinds import find_outlets, is_outlet_name, source_kind
+from newstrace.nlp.kinds import doc_outlets, is_outlet_name, source_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -322,9 +321,8 @@ def _collective(span: Span, doc: Doc, tables: _DocTables, plural: bool) -> tuple
 
 
 def _outlet_before(span: Span, doc: Doc) -> tuple[int, int] | None:
-    lo = max(0, span.start_char - _MAX_CHARS_BACK * 3)
-    found = [(s + lo, e + lo) for s, e in find_outlets(doc_text(doc)[lo : span.start_char])]
-    if found:
+    found = doc_outlets(doc, span.start_char)
+    if found and found[-1][0] >= span.start_char - _MAX_CHARS_BACK * 3:
         return found[-1]
     if span.root.lower_ == "agency":
         # "the agency" with no news outlet before it: a government agency named before.
