@@ -175,3 +175,17 @@ def test_times_doc_mode_keeps_unresolved_periods(nlp) -> None:  # type: ignore[n
     found = [(t.text, t.value) for t in extract_times(doc, PUB)]
     assert ("This summer", None) in found
     assert all("old" not in text and text != "two years" for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The memorial honours the victims of the Sept. 11 attacks.", [("Sept. 11", "2001-09-11")]),
+        ("The Sept. 11 anniversary fell on a Sunday.", [("Sept. 11", "2001-09-11"), ("Sunday", "2023-11-12")]),
+        ("The vote is on Sept. 11.", [("Sept. 11", "2023-09-11")]),
+        ("He told USA TODAY the plan was dead.", []),
+        ("Today, the plan is dead.", [("Today", "2023-11-14")]),
+    ],
+)
+def test_times_special_cases(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _values(text, PUB) == expected

@@ -120,7 +120,7 @@ def _tables() -> _Tables:
         ("numeric", r"\b(?P<nm>1[0-2]|0?[1-9])/(?P<nd>3[01]|[12][0-9]|0?[1-9])/(?P<ny>(?:19|20)?[0-9]{2})\b", ("/",), None, False),
         ("day_before_yesterday", r"\b(?i:the\s+day\s+before\s+yesterday)\b", ("yesterday",), None, False),
         ("day_after_tomorrow", r"\b(?i:the\s+day\s+after\s+tomorrow)\b", ("tomorrow",), None, False),
-        ("rel_day", r"\b(?P<rel>(?i:(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|"
+        ("rel_day", r"(?<!USA )(?<!USA\u00a0)\b(?P<rel>(?i:(?:yesterday|tomorrow)\s+(?:morning|afternoon|evening|night)|"
                     r"today|tonight|yesterday|tomorrow|"
                     r"this\s+morning|this\s+afternoon|this\s+evening|last\s+night))\b",
          ("today", "tonight", "yesterday", "tomorrow", "this morning", "this afternoon", "this evening", "last night"),
@@ -283,6 +283,7 @@ class _Match:
     end: int
     kind: str
     groups: dict[str, str | None]
+    after_911: bool = False  # "Sept. 11" followed by "attacks", "anniversary"...
 
 
 def _find(text: str) -> list[_Match]:
@@ -315,7 +316,10 @@ def _find(text: str) -> list[_Match]:
                         start = pm.start()  # "early March 2021", "earlier today", "earlier this week"
             if kind == "year" and not _plausible_year(text, end, tables):
                 continue
-            found.append(_Match(start, end, kind, groups))
+            match = _Match(start, end, kind, groups)
+            if kind == "md" and groups.get("day") in ("11", "11th"):
+                match.after_911 = bool(_NINE_ELEVEN.match(text, end))
+            found.append(match)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[_Match] = []
     last_end = -1
@@ -366,6 +370,8 @@ def _resolve(m: _Match, pub: date | None, anchor: date | None, tense: Tense) -> 
     month = tables.months.get((g.get("mon") or "").rstrip(".").lower())
     kind = m.kind
     if kind in ("wd_date", "mdy", "dmy", "the_day_of", "md", "dm"):
+        if month == 9 and g.get("day") in ("11", "11th") and not g.get("year") and m.after_911:
+            return "2001-09-11"  # "the Sept. 11 attacks"
         if g.get("year"):
             d = _safe_date(int(g["year"] or 0), month or 0, int(g["day"] or 0))
         elif pub is not None and month:
@@ -460,6 +466,10 @@ def _resolve_anchored(g: dict[str, str | None], anchor: date) -> str | None:
 
 
 _NEEDS_TENSE = frozenset({"wd", "mod_wd", "md", "dm", "the_day_of", "bare_month", "wd_date"})
+_NINE_ELEVEN = re.compile(
+    r"(?:\s*,)?\s+(?:\S+\s+){0,2}?(?i:attacks?|terror\w*|hijack\w*|anniversary|memorial|commission|"
+    r"victims|families|era|ceremony)\b"
+)
 _SINCE = re.compile(r".*\b(?i:since|past|last)[\s-]+(?:(?i:early|mid|late)[\s-]+)?$")
 _DAY_VALUE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
