@@ -37,13 +37,13 @@ _SKIPPABLE = frozenset(
         "personally", "initially", "always", "ever", "really", "previously", "repeatedly", "then",
         "on", "otherwise", "do", "did", "does", "have", "has", "had", "would", "will", "could",
         "can", "might", "may", "should", "either", "both", "clearly", "flatly", "outright",
-        "a", "an", "the", "any", "multiple", "several", "repeated", "numerous", "further", "all",
+        "a", "an", "the", "any", "multiple", "several", "repeated", "numerous", "all",
         "willing", "able", "prepared", "ready", "going", "want", "wanted", "wants", "seem", "seemed",
-        "seems", "appear", "appeared", "appears", "chosen", "chose", "choose", "choosing", "yet",
+        "seems", "appear", "appeared", "appears", "chosen", "chose", "choose", "choosing",
         "initial", "immediate", "requests", "request", "for", "its", "his", "her", "their", "our",
     }
 )
-# "not only brushed off" and "not so much saying" are not negations.
+# "not only brushed off" is not a negation.
 _NOT_ONLY = {"not": "only"}
 _LY_VERBS = frozenset({"reply", "apply", "supply", "comply", "rely", "imply", "ally", "multiply"})
 _REVEAL = frozenset({"reveal", "revealed", "disclose", "disclosed", "divulge", "divulged", "indicate", "indicated"})
