@@ -86,7 +86,7 @@ def test_text_time_lines_bylines_and_agency_datelines() -> None:
     assert result.dateline == "ALDER BAY, March 3 (Reuters)"
     assert result.extras["wire"] == "Reuters"
     assert result.body.startswith("ALDER BAY, March 3 (Reuters) - A strong earthquake")
-    assert [r.reason for r in result.removed] == ["byline", "timestamp", "related", "copyright"]
+    assert [r.reason for r in result.removed] == ["byline", "dateline", "related", "copyright"]
 
 
 def test_text_updated_only_time_is_also_the_best_published_time() -> None:

@@ -32,6 +32,11 @@ _COPYRIGHT_HOLDER = re.compile(
     r"\s*(?:[.,;:]|$|\)|all rights)",
     re.I,
 )
+_COPYRIGHT_HOLDER_FIRST = re.compile(  # "© Harbor Herald 2024", "Copyright Harbor Herald 2024."
+    r"\(?(?:copyright\s*)?(?:©|\(c\))?\s*(?P<p>[A-Z][\w .&'’-]{1,60}?),?\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*[.)]?"
+    r"(?:\s*all rights reserved\.?)?",
+    re.I,
+)
 _CAPS_PHRASE = re.compile(r"\b(?:The\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,4}")
 _SMALL_WORDS = frozenset("a an and at by for from in of on or the to".split())
 _SQUASH = re.compile(r"[^a-z0-9]")
@@ -95,14 +100,14 @@ def from_follow(line: str) -> str | None:
     """The outlet named by "Follow X on social media" or "Visit X's homepage", or ``None``."""
     for pattern in (_FOLLOW_NAME, _HOMEPAGE_NAME):
         m = pattern.fullmatch(line.strip())
-        if m:
+        if m and not m.group("p").startswith("the "):  # "Follow the Observer": a short form, not the name
             return recase(m.group("p"))
     return None
 
 
 def copyright_holder(line: str) -> str | None:
     """The holder named by a copyright line ("Copyright 2024 X. All rights reserved." -> "X")."""
-    m = _COPYRIGHT_HOLDER.match(line.strip())
+    m = _COPYRIGHT_HOLDER.match(line.strip()) or _COPYRIGHT_HOLDER_FIRST.fullmatch(line.strip())
     if m is None:
         return None
     holder = m.group("p").strip()

@@ -44,6 +44,8 @@ _BIO_CUES = re.compile(
     r"\b(?:author|writer|reporter|columnist|editor|correspondent|professor|fellow|host|contributor|director"
     r"|founder|analyst|journalist|commentator|intern|scholar|researcher|associate|lecturer|chair|president"
     r"|follow (?:him|her|them)|(?:his|her|their) (?:latest |new |most recent )?book)\b", re.I)
+_ABOUT = re.compile(r"About (?:the )?(?P<org>[A-Z][\w&.'’ -]{1,60}?)\.?")
+_BY_PREFIX = re.compile(r"^(?:by|from|written by)\s*:?\s+", re.I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•■▪●*\-–—]\s)")
 _TEASER_MIN_WORDS = 6
 _PULL_QUOTE_WORDS = (6, 60)
@@ -164,7 +166,7 @@ class _Cleaner:
             timeline = parse_time_line(text, self.hint)
             if timeline is not None:
                 self._time(timeline.value, timeline.updated)
-                return "timestamp"
+                return "dateline"  # the gold's "byline_dateline": stand-alone time lines
         rule = self.rules.match(text, words)
         if rule is not None:
             self._absorb(rule.reason, text)
@@ -210,9 +212,12 @@ class _Cleaner:
                 else:
                     self.meta.publisher.append((3, holder))
         elif reason == "byline":
-            agency = pub.agency_name(re.sub(r"^(?:by|from)\s+", "", text.strip(), flags=re.I))
+            named = _BY_PREFIX.sub("", text.strip()).strip(" .")
+            agency = pub.agency_name(named)
             if agency:
                 self.meta.wire = self.meta.wire or agency
+                if _BY_PREFIX.match(text.strip()):
+                    self.meta.add_authors([named])  # "By The Associated Press": the agency is the author
         elif reason == "embed" and ("{" in text or "=" in text):
             found = MarkupMeta()
             found.absorb(text)
@@ -227,6 +232,7 @@ class _Cleaner:
         self._top_names(lines)
         self._duplicates(lines)
         self._trailing_bios(lines)
+        self._about_block(lines)
 
     def _headline_repeats(self, lines: list[_Line], headline: str | None) -> None:
         if not headline:
@@ -310,6 +316,21 @@ class _Cleaner:
             if line.words <= 60 and _BIO.fullmatch(line.text) and _BIO_CUES.search(line.text):
                 if not any(q in line.text[:1] for q in "\"“'‘"):
                     line.reason = "bio"
+
+    def _about_block(self, lines: list[_Line]) -> None:
+        """A closing "About <Organisation>" head whose next paragraph starts with that name (press
+        release boilerplate) is removed with the short paragraphs that follow it."""
+        tail = lines[-5:]
+        for i, line in enumerate(tail[:-1]):
+            m = _ABOUT.fullmatch(line.text)
+            if m is None:
+                continue
+            rest = tail[i + 1:]
+            org = m.group("org")
+            if rest[0].text.startswith((org, "The " + org)) and len(rest) <= 3 and all(x.words <= 100 for x in rest):
+                for x in [line, *rest]:
+                    x.reason = x.reason or "credit"
+            return
 
     # --- step 5: metadata -----------------------------------------------------------------
     def publisher_name(self, kept_text: str) -> str | None:
