@@ -98,13 +98,21 @@ def test_boilerplate_load_rejects_other_json(tmp_path: Path) -> None:
         raise AssertionError("expected ValueError")
 
 
-def test_boilerplate_memory_is_capped_per_outlet(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_boilerplate_memory_is_capped_per_outlet_and_in_total(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bp, "MAX_LINES_PER_OUTLET", 50)
     counts = bp._OutletCounts()
     for i in range(200):
-        lines = [f"line {chr(97 + i % 26)}{chr(97 + i // 26)} {chr(97 + j)} " + "word " * j for j in range(20)]
-        counts.add(lines, i)
+        counts.add([f"line {chr(97 + i % 26)}{chr(97 + i // 26)} {chr(97 + j)} " + "word " * j for j in range(20)])
         assert len(counts.counts) <= 50
+    monkeypatch.setattr(bp, "MAX_LINES_TOTAL", 120)
+    learner = bp.ProfileLearner(CleanSettings(boilerplate_min_count=4))
+    for i in range(300):
+        tag = f"{chr(97 + i % 26)}{chr(97 + i // 26)}"
+        text = "Head\n\n" + "\n\n".join(f"row {tag} {chr(97 + j)}" for j in range(10))
+        learner.add(RawDocument(id=str(i), source="t", url=f"https://outlet{i % 5}.example/a", text=text))
+        assert learner.total <= 120
+        assert learner.total == sum(len(c.counts) for c in learner.counts.values())
+    assert len(learner.counts) == 5
 
 
 def test_boilerplate_outlet_key_sources() -> None:

@@ -3,9 +3,11 @@
 First pass (``learn_profile``): for each outlet (the URL's host, else an ``extras`` domain, else the
 publisher, else an ``extras`` outlet name) count in how many distinct articles each line occurs,
 keyed by a 64-bit hash of the normalised line (digits folded, so "5 years ago" and "6 years ago"
-are one line). Memory is bounded: at most ``MAX_LINES_PER_OUTLET`` counters per outlet (when full,
-lines seen once are dropped, as in lossy counting) and ``MAX_OUTLETS`` outlets; an article whose
-text was already counted for its outlet (an exact re-post) is not counted again.
+are one line). Memory is bounded whatever the corpus size: at most ``MAX_LINES_PER_OUTLET``
+counters per outlet and ``MAX_LINES_TOTAL`` over all outlets (when full, the rarest lines are
+dropped, as in lossy counting: chrome recurs in a steady share of an outlet's articles and keeps
+its counter), at most ``MAX_OUTLETS`` outlets, and a window of ``MAX_SEEN_TEXTS`` recent article
+hashes so that an exact re-post is not counted twice.
 
 Second pass: ``BoilerplateProfile.is_chrome`` says whether a line is chrome for an outlet. Short
 lines (section heads of digests, quote attributions) and lines holding a quotation are never
@@ -26,9 +28,10 @@ from newstrace.clean.publisher import host_of
 from newstrace.records import RawDocument
 from newstrace.settings import CleanSettings
 
-MAX_LINES_PER_OUTLET = 20_000
+MAX_LINES_PER_OUTLET = 5_000
+MAX_LINES_TOTAL = 250_000
 MAX_OUTLETS = 5_000
-MAX_SEEN_TEXTS = 5_000  # per outlet, hashes of whole articles already counted
+MAX_SEEN_TEXTS = 100_000  # hashes of recent whole articles (outlet included), to skip exact re-posts
 MIN_WORDS = 6  # shorter repeated lines are kept: digest section heads, attributions
 _MAX_TEXT = 300
 _DIGITS = re.compile(r"\d+")
@@ -76,13 +79,10 @@ class _OutletCounts:
     articles: int = 0
     counts: dict[int, int] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
-    seen: set[int] = field(default_factory=set)
 
-    def add(self, lines: Iterable[str], text_hash: int) -> None:
-        if text_hash in self.seen:
-            return
-        if len(self.seen) < MAX_SEEN_TEXTS:
-            self.seen.add(text_hash)
+    def add(self, lines: Iterable[str]) -> int:
+        """Count one article's distinct lines; returns the change in the number of counters."""
+        before = len(self.counts)
         self.articles += 1
         distinct: dict[int, str] = {}
         for line in lines:
@@ -93,11 +93,13 @@ class _OutletCounts:
             if count == 2:
                 self.texts[key] = line[:_MAX_TEXT]
         if len(self.counts) > MAX_LINES_PER_OUTLET:
-            self._prune()
+            self.prune(MAX_LINES_PER_OUTLET // 2)
+        return len(self.counts) - before
 
-    def _prune(self) -> None:
+    def prune(self, target: int) -> None:
+        """Drop the rarest counters until at most ``target`` remain."""
         floor = 1
-        while len(self.counts) > MAX_LINES_PER_OUTLET // 2:
+        while len(self.counts) > target:
             for key in [k for k, v in self.counts.items() if v <= floor]:
                 del self.counts[key]
                 self.texts.pop(key, None)
@@ -157,6 +159,50 @@ def _doc_lines(doc: RawDocument) -> list[str]:
     return lines
 
 
+class ProfileLearner:
+    """The first pass, one article at a time, in bounded memory (see the module docstring)."""
+
+    def __init__(self, settings: CleanSettings) -> None:
+        self.min_count = max(2, settings.boilerplate_min_count)
+        self.counts: dict[str, _OutletCounts] = {}
+        self.seen: dict[int, None] = {}  # insertion-ordered: a FIFO window of recent article hashes
+        self.total = 0
+
+    def add(self, doc: RawDocument) -> None:
+        if not doc.text:
+            return
+        key = outlet_key(doc.publisher, doc.url, doc.extras)
+        if key is None:
+            return
+        text_hash = int.from_bytes(
+            hashlib.blake2b((key + "\x00" + doc.text).encode("utf-8", "replace"), digest_size=8).digest(), "big")
+        if text_hash in self.seen:
+            return
+        self.seen[text_hash] = None
+        if len(self.seen) > MAX_SEEN_TEXTS:
+            del self.seen[next(iter(self.seen))]
+        outlet = self.counts.get(key)
+        if outlet is None:
+            if len(self.counts) >= MAX_OUTLETS:
+                return
+            outlet = self.counts[key] = _OutletCounts()
+        self.total += outlet.add(_doc_lines(doc))
+        if self.total > MAX_LINES_TOTAL:
+            for each in self.counts.values():
+                each.prune(len(each.counts) // 2)
+            self.total = sum(len(each.counts) for each in self.counts.values())
+
+    def profile(self) -> BoilerplateProfile:
+        outlets: dict[str, dict[int, str]] = {}
+        articles: dict[str, int] = {}
+        for key, outlet in self.counts.items():
+            chrome = {h: outlet.texts[h] for h, c in outlet.counts.items() if c >= self.min_count and h in outlet.texts}
+            if chrome:
+                outlets[key] = chrome
+                articles[key] = outlet.articles
+        return BoilerplateProfile(outlets=outlets, articles=articles, min_count=self.min_count)
+
+
 def learn_profile(docs: Iterable[RawDocument], settings: CleanSettings) -> BoilerplateProfile:
     """Count repeated lines per outlet over ``docs`` (one streaming pass) and keep the chrome.
 
@@ -165,29 +211,10 @@ def learn_profile(docs: Iterable[RawDocument], settings: CleanSettings) -> Boile
     """
     if settings.boilerplate_profile:
         return load_profile(settings.boilerplate_profile)
-    counts: dict[str, _OutletCounts] = {}
+    learner = ProfileLearner(settings)
     for doc in docs:
-        if not doc.text:
-            continue
-        key = outlet_key(doc.publisher, doc.url, doc.extras)
-        if key is None:
-            continue
-        outlet = counts.get(key)
-        if outlet is None:
-            if len(counts) >= MAX_OUTLETS:
-                continue
-            outlet = counts[key] = _OutletCounts()
-        text_hash = int.from_bytes(hashlib.blake2b(doc.text.encode("utf-8", "replace"), digest_size=8).digest(), "big")
-        outlet.add(_doc_lines(doc), text_hash)
-    min_count = max(2, settings.boilerplate_min_count)
-    outlets: dict[str, dict[int, str]] = {}
-    articles: dict[str, int] = {}
-    for key, outlet in counts.items():
-        chrome = {h: outlet.texts[h] for h, c in outlet.counts.items() if c >= min_count and h in outlet.texts}
-        if chrome:
-            outlets[key] = chrome
-            articles[key] = outlet.articles
-    return BoilerplateProfile(outlets=outlets, articles=articles, min_count=min_count)
+        learner.add(doc)
+    return learner.profile()
 
 
 def save_profile(profile: BoilerplateProfile, path: str | Path) -> None:

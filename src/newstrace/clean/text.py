@@ -57,7 +57,7 @@ _STRONG_TOP_REASONS = frozenset({"byline", "timestamp", "share", "ad", "separato
 
 @dataclass(slots=True)
 class _Line:
-    """One non-blank line: its offset in the cleaned text, the paragraph text and its verdict."""
+    """One non-blank line: its line number in the cleaned text, the paragraph text, its verdict."""
 
     offset: int
     text: str
@@ -240,8 +240,9 @@ class _Cleaner:
         head = _norm(headline)
         if len(head) < 8:
             return
+        size = len(head)
         for i, line in enumerate(lines):
-            if line.reason is not None:
+            if line.reason is not None or (i >= 3 and abs(len(line.text) - size) > 3):
                 continue
             norm = line.norm
             if norm == head:
@@ -289,7 +290,7 @@ class _Cleaner:
     def _duplicates(self, lines: list[_Line]) -> None:
         seen: dict[str, str | None] = {}
         for line in lines:
-            norm = line.norm
+            norm = line.text
             if norm in seen:
                 if line.reason is None and (line.words >= 5 or seen[norm] is not None):
                     earlier = seen[norm]
@@ -299,11 +300,11 @@ class _Cleaner:
         kept = [x for x in lines if x.reason is None]
         if len(kept) < 2:
             return
-        joined = "\x00".join(x.norm for x in kept)
+        joined = "\x00".join(x.text for x in kept).casefold()
         low, high = _PULL_QUOTE_WORDS
         for line in kept:
             if low <= line.words <= high:
-                norm = line.norm
+                norm = line.text.casefold()
                 first = joined.find(norm)
                 if first >= 0 and joined.find(norm, first + 1) >= 0:
                     line.reason = "duplicate"  # a pull quote repeating part of a paragraph
@@ -343,13 +344,13 @@ class _Cleaner:
 
 
 def _split_lines(text: str) -> list[_Line]:
+    """The non-blank lines of ``text``, each with its line number (the order of removals)."""
     lines: list[_Line] = []
-    offset = 0
-    for raw in text.split("\n"):
-        if not _is_blank(raw):
-            para = raw.strip(_EDGE)
-            lines.append(_Line(offset, para, len(para.split()) if len(para) <= _MAX_LINE_CHARS else 1 << 20))
-        offset += len(raw) + 1
+    blank, edge, limit = _BLANK, _EDGE, _MAX_LINE_CHARS
+    for number, raw in enumerate(text.split("\n")):
+        if raw and raw.strip(blank):
+            para = raw.strip(edge)
+            lines.append(_Line(number, para, len(para.split()) if len(para) <= limit else 1 << 20))
     return lines
 
 
@@ -372,7 +373,9 @@ def clean_text(
     cleaner = _Cleaner(title, publisher, url, profile, has_headline)
     cut = strip_markup(text)
     lines = _split_lines(cut.text)
-    removed: list[tuple[int, Removal]] = [(off, Removal(c.text, c.reason)) for off, c in cut.cuts]
+    # A cut is listed before the lines that follow it: order by (line number, cuts first).
+    removed: list[tuple[float, Removal]] = [(cut.text.count("\n", 0, off) - 0.5, Removal(c.text, c.reason))
+                                            for off, c in cut.cuts]
     headline = title
     if lines and title is not None and _norm(lines[0].text) == _norm(title):
         first = lines.pop(0)
