@@ -48,7 +48,9 @@ _ABOUT = re.compile(r"About (?:the )?(?P<org>[A-Z][\w&.'’ -]{1,60}?)\.?")
 _BY_PREFIX = re.compile(r"^(?:by|from|written by)\s*:?\s+", re.I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•■▪●*\-–—]\s)")
 _TEASER_MIN_WORDS = 6
-_PULL_QUOTE_WORDS = (6, 60)
+_PULL_QUOTE_WORDS = (6, 45)
+_PULL_QUOTE_WINDOW = 6  # lines on each side where a pull quote's source paragraph is looked for
+_TOP_LINES = 8  # ... except for lines this near the top, which are compared with the whole body
 _MAX_LINE_CHARS = 100_000  # longer "lines" are kept as they are, never scanned by the line rules
 _HEADLINE_SKIP = frozenset({"ad", "separator", "share", "embed"})
 _STRONG_TOP_REASONS = frozenset({"byline", "timestamp", "share", "ad", "separator", "embed", "caption", "subscribe",
@@ -300,15 +302,26 @@ class _Cleaner:
         kept = [x for x in lines if x.reason is None]
         if len(kept) < 2:
             return
+        # Pull quotes repeat part of a nearby paragraph: look for each short line inside the lines
+        # around it (a window keeps this linear in the article's length).
         joined = "\x00".join(x.text for x in kept).casefold()
+        starts, pos = [], 0
+        for x in kept:
+            starts.append(pos)
+            pos += len(x.text) + 1
         low, high = _PULL_QUOTE_WORDS
-        for line in kept:
+        window = _PULL_QUOTE_WINDOW
+        n = len(kept)
+        for k, line in enumerate(kept):
             if low <= line.words <= high:
-                norm = line.text.casefold()
-                first = joined.find(norm)
-                if first >= 0 and joined.find(norm, first + 1) >= 0:
+                own, own_end = starts[k], starts[k] + len(line.text)
+                probe = joined[own:own_end]
+                lo = starts[max(0, k - window)]
+                # Summary bullets at the top repeat sentences from anywhere below them.
+                reach = n if k < _TOP_LINES else k + window + 1
+                hi = starts[reach] - 1 if reach < n else len(joined)
+                if joined.find(probe, lo, own) >= 0 or joined.find(probe, own_end, hi) >= 0:
                     line.reason = "duplicate"  # a pull quote repeating part of a paragraph
-                    joined = joined.replace(norm, "\x01", 1)
 
     def _trailing_bios(self, lines: list[_Line]) -> None:
         """Author bios and contributor notes are the last lines: look only at the final three."""
