@@ -240,14 +240,13 @@ class RuleSet:
             words = len(line.split())
         band = _band(words)
         index = self._anchored(line, words, band)
-        if index is None:
-            tail = line[-END_WINDOW:]
-            index = self._gated_hit(self._gated["end"][band], tail, tail[-_END_GATE:].lower(), words)
+        if index is None and band < 3:  # no unanchored rule reaches lines of over 70 words
+            # In a long line only its ends are searched for gate words: junk there is a prompt or
+            # trailer glued to the line's start or end; a phrase deep inside a long paragraph makes
+            # a mixed line, which stays.
+            window = line.lower() if band < 2 else line[:_HAS_HEAD].lower() + "\n" + line[-_HAS_TAIL:].lower()
+            index = self._gated_hit(self._gated["end"][band], line[-END_WINDOW:], window[-_END_GATE:], words)
             if index is None:
-                # In a long line only its ends are searched for gate words: junk there is a prompt or
-                # trailer glued to the line's start or end; a phrase deep inside a long paragraph
-                # makes a mixed line, which stays.
-                window = line.lower() if band < 2 else line[:_HAS_HEAD].lower() + "\n" + line[-_HAS_TAIL:].lower()
                 index = self._gated_hit(self._gated["has"][band], line, window, words)
         return None if index is None else self.rules[index]
 
