@@ -162,13 +162,12 @@ class RuleSet:
         self._first = {i: first_chars(rules[i].pattern) for i in anchored}
         self._band_rules: list[list[int]] = []
         self._dispatch: list[dict[str, re.Pattern[str] | None]] = []
-        self._banded: list[re.Pattern[str] | None] = []
+        self._by_subset: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # many characters share a subset
         self._gated: dict[str, list[tuple[tuple[str, ...], dict[str, list[int]]]]] = {"end": [], "has": []}
         for low in (0, *_BUCKETS):
             indices = [i for i in anchored if rules[i].max_words is None or rules[i].max_words > low]
             self._band_rules.append(indices)
             self._dispatch.append({})
-            self._banded.append(self._compile(indices))
             for kind in ("end", "has"):
                 by_gate: dict[str, list[int]] = {}
                 for i in self._by_kind[kind]:
@@ -190,8 +189,11 @@ class RuleSet:
         """The band's alternation restricted to rules that can start with ``first`` (compiled once)."""
         table = self._dispatch[band]
         if first not in table:
-            table[first] = self._compile([i for i in self._band_rules[band]
-                                          if self._first[i] is None or first in self._first[i]])  # type: ignore[operator]
+            subset = tuple(i for i in self._band_rules[band]
+                           if self._first[i] is None or first in self._first[i])  # type: ignore[operator]
+            if subset not in self._by_subset:
+                self._by_subset[subset] = self._compile(list(subset))
+            table[first] = self._by_subset[subset]
         return table[first]
 
     def _fires(self, index: int, words: int) -> bool:
