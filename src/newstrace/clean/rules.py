@@ -240,7 +240,7 @@ class RuleSet:
         """The first rule (by kind, then file order) that fires on a stripped line, if any."""
         if words is None:
             words = len(line.split())
-        band = _band(words)
+        band = 0 if words <= 12 else 1 if words <= 30 else 2 if words <= 70 else 3  # _band, inlined
         index = self._anchored(line, words, band)
         if index is None and band < 3:  # no unanchored rule reaches lines of over 70 words
             # In a long line only its ends are searched for gate words: junk there is a prompt or

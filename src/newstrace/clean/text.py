@@ -118,19 +118,11 @@ def _is_caps_teaser(text: str, words: int) -> bool:
     """An ALL-CAPS headline of another story (Fox-style teaser) rather than a short subhead.
 
     Wire subheads in capitals are short ("FAUCI URGES CAUTION") and factbox heads are questions, so
-    only lines of six or more words that do not end with "?" and are not list items count.
+    only lines of six or more words that do not end with "?" or ":" and are not list items count.
     """
-    if words < _TEASER_MIN_WORDS or words > 30 or text.rstrip()[-1:] in "?:":
+    if words < _TEASER_MIN_WORDS or words > 30 or not text.isupper() or len(text) < 20:
         return False
-    if _LIST_ITEM.match(text):
-        return False
-    letters = 0
-    for c in text:
-        if c.isalpha():
-            if c.islower():
-                return False
-            letters += 1
-    return letters >= 12
+    return text.rstrip()[-1:] not in "?:" and not _LIST_ITEM.match(text)
 
 
 def _glued_dek(text: str, head_chars: int) -> bool:
@@ -357,13 +349,18 @@ class _Cleaner:
 
 
 def _split_lines(text: str) -> list[_Line]:
-    """The non-blank lines of ``text``, each with its line number (the order of removals)."""
+    """The non-blank lines of ``text``, each with its line number (the order of removals).
+
+    Word counts only steer which rules may fire, so spaces are counted rather than words split.
+    """
     lines: list[_Line] = []
     blank, edge, limit = _BLANK, _EDGE, _MAX_LINE_CHARS
     for number, raw in enumerate(text.split("\n")):
-        if raw and raw.strip(blank):
-            para = raw.strip(edge)
-            lines.append(_Line(number, para, len(para.split()) if len(para) <= limit else 1 << 20))
+        if not raw:
+            continue
+        para = raw.strip(edge)
+        if para and (para[0].isalnum() or para.strip(blank)):
+            lines.append(_Line(number, para, para.count(" ") + 1 if len(para) <= limit else 1 << 20))
     return lines
 
 
