@@ -20,7 +20,7 @@ from newstrace import lexicon
 KINDS = ("line", "start", "end", "has")
 END_WINDOW = 200  # "end" rules look at the last characters only; credits and signatures are short
 _END_GATE = 60  # ... and their gate strings must occur in the last 60
-_HAS_HEAD, _HAS_TAIL = 160, 200  # in lines of over 30 words, "has" gates are looked for here only
+_HAS_HEAD, _HAS_TAIL = 120, 160  # in lines of over 30 words, "has" gates are looked for here only
 
 
 @dataclass(frozen=True, slots=True)
