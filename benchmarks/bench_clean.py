@@ -9,7 +9,8 @@ Three measurements, each printed as a table and summed up in the last line:
    same rows written as ``{"id", "text"}``; wall time per repetition.
 3. Peak memory of ``newstrace clean`` on 5,000 and 50,000 articles (abp_dev repeated, every copy
    perturbed so that no line repeats exactly, and with the ``domain`` field so the per-outlet
-   boilerplate learner runs): each run in a fresh process that reports its own peak RSS.
+   boilerplate learner runs): each run in a fresh process that reports its own peak RSS (VmHWM;
+   ``ru_maxrss`` of a child would still count the benchmark process it was forked from).
 
     python benchmarks/bench_clean.py [--data DIR] [--repeat 3] [--sizes 5000,50000] [--no-cli] [--no-memory]
 
@@ -109,7 +110,14 @@ def run_cli(path: Path, measure: bool) -> tuple[float, float | None, int]:
                 "    status = exc.code or 0\n"
                 "else:\n"
                 "    status = 0\n"
-                "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+                "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+                "try:\n"  # VmHWM starts afresh at exec; ru_maxrss may still hold the forking parent's size
+                "    for row in open('/proc/self/status'):\n"
+                "        if row.startswith('VmHWM:'):\n"
+                "            peak = int(row.split()[1])\n"
+                "except OSError:\n"
+                "    pass\n"
+                "print('MAXRSS', peak, file=sys.stderr)\n"
                 "sys.exit(status)\n")
         cmd = [sys.executable, "-c", code]
     else:

@@ -29,9 +29,9 @@ from newstrace.records import RawDocument
 from newstrace.settings import CleanSettings
 
 MAX_LINES_PER_OUTLET = 5_000
-MAX_LINES_TOTAL = 250_000
+MAX_LINES_TOTAL = 100_000
 MAX_OUTLETS = 5_000
-MAX_SEEN_TEXTS = 100_000  # hashes of recent whole articles (outlet included), to skip exact re-posts
+MAX_SEEN_TEXTS = 20_000  # hashes of recent whole articles (outlet included), to skip exact re-posts
 MIN_WORDS = 6  # shorter repeated lines are kept: digest section heads, attributions
 _MAX_TEXT = 300
 _DIGITS = re.compile(r"\d+")
