@@ -45,6 +45,8 @@ _BIO_CUES = re.compile(
     r"|founder|analyst|journalist|commentator|intern|scholar|researcher|associate|lecturer|chair|president"
     r"|follow (?:him|her|them)|(?:his|her|their) (?:latest |new |most recent )?book)\b", re.I)
 _ABOUT = re.compile(r"About (?:the )?(?P<org>[A-Z][\w&.'’ -]{1,60}?)\.?")
+_QUOTES = "\"'“”‘’«»"
+_VERBISH = re.compile(r"(?-i:[A-Z]{2,}(?<!S)(?:S|ED)|SAYS|SAID|[A-Z]+’S|[A-Z]+'S)")  # WANTS, BLAMED; not PASS
 _BY_PREFIX = re.compile(r"^(?:by|from|written by)\s*:?\s+", re.I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•■▪●*\-–—]\s)")
 _TEASER_MIN_WORDS = 6
@@ -122,7 +124,13 @@ def _is_caps_teaser(text: str, words: int) -> bool:
     """
     if words < _TEASER_MIN_WORDS or words > 30 or not text.isupper() or len(text) < 20:
         return False
-    return text.rstrip()[-1:] not in "?:" and not _LIST_ITEM.match(text)
+    if text.rstrip()[-1:] in "?:" or text[:1] in _QUOTES or _LIST_ITEM.match(text):
+        return False
+    if words >= 8 or ":" in text:
+        return True
+    # Six or seven words: a teaser reads as a sentence ("GOWDY WANTS COMEY TO TESTIFY AGAIN"),
+    # a subhead as a noun phrase ("BROAD BACKING FOR A U.S. RESPONSE").
+    return any(_VERBISH.fullmatch(token) for token in text.split())
 
 
 def _glued_dek(text: str, head_chars: int) -> bool:
