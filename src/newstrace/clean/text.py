@@ -37,7 +37,8 @@ _TERMINAL = re.compile(r"[.!?…:;\"”’')\]]\s*$")
 _HIGHLIGHTS = re.compile(r"(?:story highlights|key points|highlights|in brief|the gist|tl;dr|summary)\b:?", re.I)
 _HOMEPAGE = re.compile(r"visit .{1,40}'?s? homepage for more stories\.?", re.I)
 _BIO = re.compile(
-    r"(?-i:(?:Dr\.? |Prof\.? |Rev\.? )?(?:(?:[A-Z]\.){1,3} ?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+    r"(?-i:(?!(?:The|This|That|These|Those|It|He|She|They|We|Our|His|Her|Its|An?|In|On|At|As)\b)"
+    r"(?:Dr\.? |Prof\.? |Rev\.? )?(?:(?:[A-Z]\.){1,3} ?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
     r"|[A-Z][\w'’-]+(?: [A-Z]\.)*(?: (?:de |van |von |del |la )?[A-Z][\w'’-]+){1,3}))"
     r"(?: \(@\w+\))?,? (?:is|was|has been|serves as|writes|covers|reports|lives)\b.{0,500}", re.S)
 _BIO_CUES = re.compile(
@@ -294,7 +295,7 @@ class _Cleaner:
         for line in lines:
             norm = line.text
             if norm in seen:
-                if line.reason is None and (line.words >= 5 or seen[norm] is not None):
+                if line.reason is None and (line.words >= 8 or seen[norm] is not None):
                     earlier = seen[norm]
                     line.reason = earlier if earlier not in (None, "headline", "dek") else "duplicate"
                 continue
