@@ -305,17 +305,18 @@ class _Cleaner:
             return
         # Pull quotes repeat part of a nearby paragraph: look for each short line inside the lines
         # around it (a window keeps this linear in the article's length).
-        joined = "\x00".join(x.text for x in kept).casefold()
+        folded = [x.text.casefold() for x in kept]  # casefold may change lengths: offsets from these
+        joined = "\x00".join(folded)
         starts, pos = [], 0
-        for x in kept:
+        for text in folded:
             starts.append(pos)
-            pos += len(x.text) + 1
+            pos += len(text) + 1
         low, high = _PULL_QUOTE_WORDS
         window = _PULL_QUOTE_WINDOW
         n = len(kept)
         for k, line in enumerate(kept):
             if low <= line.words <= high:
-                own, own_end = starts[k], starts[k] + len(line.text)
+                own, own_end = starts[k], starts[k] + len(folded[k])
                 probe = joined[own:own_end]
                 lo = starts[max(0, k - window)]
                 # Summary bullets at the top repeat sentences from anywhere below them.
