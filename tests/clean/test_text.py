@@ -165,3 +165,56 @@ def test_text_empty_and_blank_inputs() -> None:
     assert clean_text("   \n\u200b\n ").body == ""
     only = clean_text("Just a headline")
     assert only.headline == "Just a headline" and only.body == ""
+
+
+def test_text_press_release_about_block_is_a_credit() -> None:
+    text = ("Harbor Markets announces review\n\nCASTLEMERE, Jan. 24, 2024 /Harbor Newswire/ -- Harbor Markets "
+            "today announced a review of its stores.\n\nThe review will take six months.\n\n"
+            "About Harbor Markets\n\nHarbor Markets is a member-owned grocer with 310 stores.\n\n"
+            "Media contact: press@harbor.example")
+    result = clean_text(text)
+    assert result.body.endswith("The review will take six months.")
+    assert [r.reason for r in result.removed] == ["credit", "credit", "credit"]
+    assert result.extras["wire"] == "Harbor Newswire"
+    inline = clean_text("Head\n\nBody text.\n\nAbout Harbor Markets: Harbor Markets runs 310 stores.")
+    assert inline.body == "Body text."
+    lead_in = clean_text("Head\n\nBody text.\n\nAbout the council's plan:\n\nIt will cost more than expected.")
+    assert "About the council's plan:" in lead_in.body
+
+
+def test_text_agency_byline_names_the_agency_as_author() -> None:
+    result = clean_text("Head\n\nBy The Associated Press\n\nPINECREST (AP) — Crews fought the fire.")
+    assert result.authors == ["The Associated Press"]
+    assert result.extras["wire"] == "Associated Press"
+    staff = clean_text("Head\n\nHarbor Wire staff\n\nThe council met.")
+    assert staff.authors == [] and [r.reason for r in staff.removed] == ["byline"]
+
+
+def test_text_copyright_holder_after_the_symbol_or_before_the_year() -> None:
+    assert clean_text("Head\n\nBody.\n\n© Harbor Herald 2024").publisher == "Harbor Herald"
+    follow = clean_text("Head\n\nBody.\n\nFollow the Herald on Instagram\n\n© Harbor Herald 2024")
+    assert follow.publisher == "Harbor Herald"
+
+
+def test_text_markup_cut_is_listed_before_the_lines_after_it() -> None:
+    text = 'Head\n\n<x-embed data-a="{"k": 1}">Video\nBody one.\n\nAdvertisement\n\nBody two.'
+    result = clean_text(text)
+    assert [r.reason for r in result.removed] == ["embed", "ad"]
+    assert result.body == "Body one.\n\nBody two."
+
+
+def test_text_leading_junk_line_is_not_taken_as_the_headline() -> None:
+    result = clean_text("Advertisement\n\nMayor opens bridge\n\nThe mayor opened the bridge.")
+    assert result.headline == "Mayor opens bridge"
+    assert result.body == "The mayor opened the bridge."
+
+
+def test_text_canonical_url_from_markup() -> None:
+    text = 'Head\n<link rel="canonical" href="https://harbor.example/a/1">\nBody text.'
+    assert clean_text(text).url == "https://harbor.example/a/1"
+
+
+def test_text_url_date_settles_day_month_order() -> None:
+    text = "Head\n\nPosted: 04/03/2024 14:05 (UTC)\n\nBody."
+    assert clean_text(text, url="https://x.example/2024/04/03/story").published_at == "2024-04-03T14:05:00Z"
+    assert clean_text(text).published_at == "2024-03-04T14:05:00Z"

@@ -48,6 +48,7 @@ _BIO_CUES = re.compile(
 _ABOUT = re.compile(r"About (?:the )?(?P<org>[A-Z][\w&.'’ -]{1,60}?)\.?")
 _QUOTES = "\"'“”‘’«»"
 _VERBISH = re.compile(r"(?-i:[A-Z]{2,}(?<!S)(?:S|ED)|SAYS|SAID|[A-Z]+’S|[A-Z]+'S)")  # WANTS, BLAMED; not PASS
+_ABOUT_INLINE = re.compile(r"About (?:the )?(?P<org>[A-Z][\w&.'’ -]{1,60}?):\s+(?:The )?(?P<rest>.+)", re.S)
 _BY_PREFIX = re.compile(r"^(?:by|from|written by)\s*:?\s+", re.I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•■▪●*\-–—]\s)")
 _TEASER_MIN_WORDS = 6
@@ -337,6 +338,10 @@ class _Cleaner:
         """A closing "About <Organisation>" head whose next paragraph starts with that name (press
         release boilerplate) is removed with the short paragraphs that follow it."""
         tail = lines[-5:]
+        for line in tail:
+            m = _ABOUT_INLINE.match(line.text)
+            if m and line.reason is None and line.words <= 100 and m.group("rest").startswith(m.group("org")):
+                line.reason = "credit"  # "About Harbor Co.: Harbor Co. runs ..." on one line
         for i, line in enumerate(tail[:-1]):
             m = _ABOUT.fullmatch(line.text)
             if m is None:
