@@ -140,6 +140,26 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return None if first is None or nullable else frozenset(first)
 
 
+_WORD_GATE = re.compile(r"[a-z][a-z-]*")
+_OPENERS = ("", "(", "[", "\"", "'", "“", "‘", "—", "-", "*")
+_CLOSERS = ("", ".", ",", ":", ";", "?", "!", ")", "]", "\"", "'", "”", "’", "—", "…", "*", ".”", ",”", ".\"", ",\"")
+
+
+def _word_gates(by_gate: dict[str, list[int]]) -> tuple[frozenset[str], dict[str, str], tuple[str, ...], dict[str, list[int]]]:
+    """Split a band's gates into words (with their punctuated forms, as ``str.split`` leaves them)
+    and plain substrings."""
+    base_of: dict[str, str] = {}
+    substrings = []
+    for gate in by_gate:
+        if _WORD_GATE.fullmatch(gate):
+            for before in _OPENERS:
+                for after in _CLOSERS:
+                    base_of[before + gate + after] = gate
+        else:
+            substrings.append(gate)
+    return frozenset(base_of), base_of, tuple(substrings), by_gate
+
+
 def _band(words: int) -> int:
     return 0 if words <= _BUCKETS[0] else 1 if words <= _BUCKETS[1] else 2 if words <= _BUCKETS[2] else 3
 
@@ -164,6 +184,7 @@ class RuleSet:
         self._dispatch: list[dict[str, re.Pattern[str] | None]] = []
         self._by_subset: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # many characters share a subset
         self._gated: dict[str, list[tuple[tuple[str, ...], dict[str, list[int]]]]] = {"end": [], "has": []}
+        self._words: list[tuple[frozenset[str], dict[str, str], tuple[str, ...], dict[str, list[int]]]] = []
         for low in (0, *_BUCKETS):
             indices = [i for i in anchored if rules[i].max_words is None or rules[i].max_words > low]
             self._band_rules.append(indices)
@@ -175,6 +196,8 @@ class RuleSet:
                         for g in rules[i].gate:
                             by_gate.setdefault(g, []).append(i)
                 self._gated[kind].append((tuple(by_gate), by_gate))
+                if kind == "has":
+                    self._words.append(_word_gates(by_gate))
         self._anchored_order = anchored
 
     def _compile(self, indices: list[int]) -> re.Pattern[str] | None:
@@ -236,6 +259,20 @@ class RuleSet:
                 return index
         return None
 
+    def _has_hit(self, band: int, text: str, low: str, words: int) -> int | None:
+        """The first "has" rule that fires; word gates are looked up in the line's words (one set
+        operation), the few substring gates with ``in``."""
+        variants, base_of, substrings, by_gate = self._words[band]
+        tokens = low.split()
+        if variants.isdisjoint(tokens) and not any(map(low.__contains__, substrings)):
+            return None
+        present = {base_of[t] for t in variants.intersection(tokens)}
+        present.update(g for g in substrings if g in low)
+        for index in sorted({i for g in present for i in by_gate[g]}):
+            if self._fires(index, words) and self._single[index].search(text) is not None:
+                return index
+        return None
+
     def match(self, line: str, words: int | None = None) -> Rule | None:
         """The first rule (by kind, then file order) that fires on a stripped line, if any."""
         if words is None:
@@ -249,7 +286,7 @@ class RuleSet:
             window = line.lower() if band < 2 else line[:_HAS_HEAD].lower() + "\n" + line[-_HAS_TAIL:].lower()
             index = self._gated_hit(self._gated["end"][band], line[-END_WINDOW:], window[-_END_GATE:], words)
             if index is None:
-                index = self._gated_hit(self._gated["has"][band], line, window, words)
+                index = self._has_hit(band, line, window, words)
         return None if index is None else self.rules[index]
 
     def classify(self, line: str, words: int | None = None) -> str | None:
