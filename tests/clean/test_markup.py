@@ -67,3 +67,13 @@ def test_markup_scan_is_bounded() -> None:
     text = '<cms-embed data-x="{' + "{" * (MAX_SCAN + 10) + "\nBody."
     cuts = find_markup(text)
     assert cuts and cuts[0].end <= len(text)
+
+
+def test_markup_hostile_input_stays_linear() -> None:
+    import time
+
+    hostile = ['<a x="' * 20000, "<div " * 50000, '<cms-embed data-x="{' + "{" * 300000, "<!-- " * 20000]
+    for text in hostile:
+        started = time.process_time()
+        strip_markup(text + "\nBody.")
+        assert time.process_time() - started < 5.0, text[:20]

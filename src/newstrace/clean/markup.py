@@ -29,8 +29,6 @@ INLINE_TAGS = frozenset(
 )
 _TAG_START = re.compile(r"<(?P<close>/)?(?P<name>[A-Za-z][\w:.-]{0,60})(?=[\s>/])|<!--|<!–|<!\[CDATA\[")
 _OPEN_QUOTES = "\"'“”‘’″"
-_DOUBLE_CLOSERS = "\"”“″"
-_SINGLE_CLOSERS = "'’‘′"
 _PLACEHOLDER_WORDS = 8  # text after an embed on its own line ("Video Embed") goes with it up to this size
 MAX_SCAN = 200_000  # one element never spans more than this many characters
 _MAX_REMOVAL_CHARS = 10_000
@@ -105,6 +103,12 @@ class MarkupResult:
     meta: MarkupMeta = field(default_factory=MarkupMeta)
 
 
+_BRACKET = re.compile(r"[{}\[\]]")
+_DOUBLE_CLOSE = re.compile(r'(?<!\\)["”“″]')
+_SINGLE_CLOSE = re.compile(r"(?<!\\)['’‘′]")
+_TAG_STOP = re.compile(r"[<>=]")
+
+
 def _balanced(text: str, i: int, limit: int) -> int:
     """Index just past the bracket that closes the one at ``i`` ({ or [), or -1.
 
@@ -112,60 +116,51 @@ def _balanced(text: str, i: int, limit: int) -> int:
     string tracking, while its brackets still balance.
     """
     depth = 0
-    for j in range(i, limit):
-        c = text[j]
-        if c in "{[":
+    for m in _BRACKET.finditer(text, i, limit):
+        if m.group() in "{[":
             depth += 1
-        elif c in "}]":
+        else:
             depth -= 1
             if depth == 0:
-                return j + 1
-    return -1
-
-
-def _find_closer(text: str, i: int, limit: int, closers: str) -> int:
-    j = i
-    while j < limit:
-        c = text[j]
-        if c in closers and text[j - 1] != "\\":
-            return j
-        if c == ">" and closers is _DOUBLE_CLOSERS and j > i and text[j - 1] in _SINGLE_CLOSERS:
-            return j - 1  # a value opened with a straight quote and closed with a curly one
-        j += 1
+                return m.end()
     return -1
 
 
 def tag_end(text: str, i: int, limit: int) -> int:
-    """Index just past the ``>`` that closes a start tag whose attributes begin at ``i``, or -1."""
+    """Index just past the ``>`` that closes a start tag whose attributes begin at ``i``, or -1.
+
+    Every search is a C-level regex scan bounded by ``limit``; the Python loop runs once per
+    attribute, not once per character.
+    """
     n = min(len(text), limit)
     while i < n:
-        c = text[i]
+        m = _TAG_STOP.search(text, i, n)
+        if m is None:
+            return -1
+        c, i = m.group(), m.start()
         if c == ">":
             return i + 1
-        if c == "<" and text.startswith("<", i):
+        if c == "<":
             return -1  # a new tag before this one closed: not markup after all
-        if c == "=":
-            j = i + 1
-            while j < n and text[j] in " \t":
-                j += 1
-            if j < n and text[j] in _OPEN_QUOTES:
-                k = j + 1
-                if k < n and text[k] in "{[":
-                    end = _balanced(text, k, n)
-                    if end > 0:
-                        while end < n and text[end] in _OPEN_QUOTES:
-                            end += 1
-                        i = end
-                        continue
-                closers = _DOUBLE_CLOSERS if text[j] in "\"“”″" else _SINGLE_CLOSERS
-                close = _find_closer(text, k, n, closers)
-                if close < 0:
-                    return -1
-                i = close + 1
-                continue
-            i = j
+        j = i + 1  # after "="
+        while j < n and text[j] in " \t":
+            j += 1
+        if j < n and text[j] in _OPEN_QUOTES:
+            k = j + 1
+            if k < n and text[k] in "{[":
+                end = _balanced(text, k, n)
+                if end > 0:
+                    while end < n and text[end] in _OPEN_QUOTES:
+                        end += 1
+                    i = end
+                    continue
+            closer = _DOUBLE_CLOSE if text[j] in "\"“”″" else _SINGLE_CLOSE
+            close = closer.search(text, k, n)
+            if close is None:
+                return -1
+            i = close.end()
             continue
-        i += 1
+        i = j
     return -1
 
 
@@ -184,7 +179,8 @@ def find_markup(text: str) -> list[MarkupCut]:
     cuts: list[MarkupCut] = []
     pos = 0
     n = len(text)
-    while True:
+    budget = 20 * n + 1_000_000  # characters scanned in total: hostile text cannot make this quadratic
+    while budget > 0:
         m = _TAG_START.search(text, pos)
         if m is None:
             break
@@ -193,6 +189,7 @@ def find_markup(text: str) -> list[MarkupCut]:
         if token.startswith("<!"):
             closer = "]]>" if token.startswith("<![") else None
             end = text.find(closer, m.end(), m.end() + MAX_SCAN) if closer else -1
+            budget -= MAX_SCAN
             if closer is None:
                 for candidate in ("-->", "–>"):
                     end = text.find(candidate, m.end(), m.end() + MAX_SCAN)
@@ -219,14 +216,16 @@ def find_markup(text: str) -> list[MarkupCut]:
             cuts.append(MarkupCut(start, end + 1, "markup", text[start:end + 1]))
             pos = end + 1
             continue
-        end = tag_end(text, m.end(), m.end() + MAX_SCAN)
+        window = min(MAX_SCAN, budget)
+        end = tag_end(text, m.end(), m.end() + window)
+        budget -= (end - start) if end > 0 else window
         if end < 0:
             if not embed:
                 pos = m.end()
                 continue
             end = _line_end(text, start)  # an unclosed embed: drop the rest of its line
         if embed:
-            close = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, end, min(n, end + MAX_SCAN))
+            close = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, end, min(n, end + window))
             if close is not None and name not in {"img", "source", "input", "link", "meta", "param", "track"}:
                 end = close.end()
             else:
