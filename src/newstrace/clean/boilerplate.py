@@ -32,6 +32,7 @@ MAX_LINES_PER_OUTLET = 5_000
 MAX_LINES_TOTAL = 100_000
 MAX_OUTLETS = 5_000
 MAX_SEEN_TEXTS = 20_000  # hashes of recent whole articles (outlet included), to skip exact re-posts
+_GIVE_UP_AFTER = 2_000  # articles without any outlet before the first pass stops early
 MIN_WORDS = 6  # shorter repeated lines are kept: digest section heads, attributions
 _MAX_TEXT = 300
 _DIGITS = re.compile(r"\d+")
@@ -207,13 +208,15 @@ def learn_profile(docs: Iterable[RawDocument], settings: CleanSettings) -> Boile
     """Count repeated lines per outlet over ``docs`` (one streaming pass) and keep the chrome.
 
     When ``settings.boilerplate_profile`` names a saved profile, it is loaded instead and ``docs``
-    is not read at all.
+    is not read at all. When none of the first 2,000 articles names an outlet, the pass stops.
     """
     if settings.boilerplate_profile:
         return load_profile(settings.boilerplate_profile)
     learner = ProfileLearner(settings)
-    for doc in docs:
+    for seen, doc in enumerate(docs, 1):
         learner.add(doc)
+        if seen == _GIVE_UP_AFTER and not learner.counts:
+            break  # nothing names an outlet (e.g. bare {"id", "text"} lines): skip the rest of the pass
     return learner.profile()
 
 
