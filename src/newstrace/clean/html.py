@@ -1,25 +1,187 @@
-"""Cleaning of HTML pages (interim version: trafilatura main text + metadata)."""
+"""Cleaning of HTML pages: trafilatura main text, repaired, then the text-level cleaning.
+
+The page is parsed once with a hardened lxml parser (no network, no huge trees, comments and
+processing instructions dropped) and never executed or fetched from. Metadata is read from the
+intact tree (``htmlmeta``); trafilatura works on its own copy; the body is rebuilt from
+trafilatura's element tree (not its text rendering) so every paragraph keeps its characters.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from newstrace.clean.htmlmeta import extract_page_metadata
 from newstrace.clean.result import CleanResult
+
+LOGGER = logging.getLogger(__name__)
+
+MAX_HTML_CHARS = 8_000_000
+"""Pages longer than this are cut before parsing: the tail of such a page is scripts and data."""
+
+# Spaces that trafilatura's whitespace trimming (``str.split``) would turn into plain spaces.
+# Between two visible characters they are protected by private-use stand-ins and restored after.
+_PROTECTED_SPACES = {"\u00a0": "\ue000", "\u202f": "\ue001", "\u2009": "\ue002", "\u2007": "\ue003"}
+_RESTORE = str.maketrans({v: k for k, v in _PROTECTED_SPACES.items()})
+# C0 control characters are invalid in HTML text and make lxml refuse to set node text later
+_CONTROL = str.maketrans({c: None for c in [*range(0, 9), 11, 12, *range(14, 32)]})
+
+# trafilatura's output vocabulary: elements that start a new paragraph of the body
+_BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "list", "table", "div", "lb", "graphic"})
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """One paragraph of the extracted body, with the markup facts the repairs look at."""
+
+    text: str
+    kind: str
+    link_chars: int = 0
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """Parse a page with a hardened parser; ``None`` when nothing usable comes out."""
+    if len(html) > MAX_HTML_CHARS:
+        LOGGER.debug("page of %d characters cut to %d", len(html), MAX_HTML_CHARS)
+        html = html[:MAX_HTML_CHARS]
+    data = html.translate(_CONTROL).encode("utf-8", errors="replace")
+    if not data.strip():
+        return None
+    parser = HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=False,  # keeps libxml2's depth and size limits against pathological nesting
+        collect_ids=False,
+        default_doctype=False,
+    )
+    try:
+        tree = document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):  # "Document is empty" and the like
+        return None
+    return tree if isinstance(tree, HtmlElement) else None
+
+
+def protect_spaces(tree: HtmlElement) -> None:
+    """Swap no-break and thin spaces between visible characters for stand-ins (restored later)."""
+    for node in tree.iter():
+        for attr in ("text", "tail"):
+            value = getattr(node, attr)
+            if value and not value.isascii():
+                new = _protect(value)
+                if new is not value:
+                    setattr(node, attr, new)
+
+
+def _protect(value: str) -> str:
+    if not any(space in value for space in _PROTECTED_SPACES):
+        return value
+    chars = list(value)
+    for i in range(1, len(chars) - 1):
+        stand_in = _PROTECTED_SPACES.get(chars[i])
+        if stand_in and not chars[i - 1].isspace() and not chars[i + 1].isspace():
+            chars[i] = stand_in
+    return "".join(chars)
+
+
+def restore_spaces(text: str) -> str:
+    return text.translate(_RESTORE)
+
+
+def body_paragraphs(body: etree._Element) -> list[Paragraph]:
+    """Flatten trafilatura's output tree into paragraphs, in order, without any added markers.
+
+    List items and table rows become paragraphs of their own (no "- " bullets); table cells are
+    joined with a tab; ``<lb/>`` (an HTML ``<br>``) ends a paragraph. Link text is counted.
+    """
+    out: list[Paragraph] = []
+    buf: list[str] = []
+    state = {"links": 0, "kind": "p"}
+    link_depth = 0
+
+    def flush() -> None:
+        text = " ".join("".join(buf).split())
+        if text and not all(c in _RESTORE for c in text.replace(" ", "")):
+            out.append(Paragraph(text=text, kind=state["kind"], link_chars=min(state["links"], len(text))))
+        buf.clear()
+        state["links"] = 0
+
+    def add(text: str | None) -> None:
+        if text:
+            buf.append(text)
+            if link_depth:
+                state["links"] += len(text.strip())
+
+    for event, node in etree.iterwalk(body, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if node is body:
+                add(node.text)
+                continue
+            if tag in _BLOCKS:
+                flush()
+                state["kind"] = tag
+            elif tag == "cell" and buf:
+                buf.append("\t")
+            if tag == "ref":
+                link_depth += 1
+            add(node.text)
+        else:
+            if node is body:
+                continue
+            if tag == "ref":
+                link_depth -= 1
+            if tag in _BLOCKS:
+                flush()
+                state["kind"] = "p"
+            add(node.tail)
+    flush()
+    return out
+
+
+def extract_body(tree: HtmlElement, url: str | None) -> list[Paragraph]:
+    """Run trafilatura (balanced mode, no comments) on a copy of ``tree``."""
+    from trafilatura.core import bare_extraction
+    from trafilatura.settings import DEFAULT_CONFIG, Extractor
+
+    options = Extractor(
+        config=DEFAULT_CONFIG,
+        output_format="python",
+        comments=False,
+        links=True,
+        tables=True,
+        url=url,
+    )
+    try:
+        doc = bare_extraction(tree, options=options)
+    except (RecursionError, ValueError, TypeError) as exc:  # hostile markup; never fatal
+        LOGGER.warning("extraction failed for %s: %r", url, exc)
+        return []
+    if doc is None or doc.body is None:
+        return []
+    return body_paragraphs(doc.body)
 
 
 def clean_html(html: str, url: str | None = None) -> CleanResult:
-    import trafilatura  # lazy: only HTML inputs pay for it
-
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=False)
-    if doc is None:
+    """Main text and metadata of one HTML page."""
+    tree = parse_html(html)
+    if tree is None:
         return CleanResult(body="")
-    text = doc.text or ""
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    meta = extract_page_metadata(tree, url)
+    protect_spaces(tree)
+    paragraphs = extract_body(tree, url)
+    body = restore_spaces("\n\n".join(p.text for p in paragraphs))
     return CleanResult(
-        body="\n\n".join(paragraphs),
-        headline=doc.title,
-        publisher=doc.sitename,
-        published_at=doc.date,
-        authors=authors,
-        url=doc.url,
-        language=doc.language,
+        body=body,
+        headline=meta.title,
+        publisher=meta.publisher,
+        published_at=meta.published_at,
+        updated_at=meta.updated_at,
+        authors=meta.authors,
+        url=meta.url,
+        language=meta.language,
     )
