@@ -299,8 +299,93 @@ def _rfc2822(value: str, latest: datetime) -> str | None:
     return text[:-2] + ":" + text[-2:]
 
 
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/)"
+)
+_UTC = ("Z", "+00:00")
+
+
+def _published(tree: HtmlElement, article: dict[str, Any] | None, meta: dict[str, list[str]], url: str | None) -> str | None:
+    """The publication time: structured data, checked against the URL's date, then visible markup.
+
+    A date in the URL path is fixed when the story first goes out; a structured date days after
+    it is a re-publication or CMS migration stamp, so the URL's date wins then. A UTC stamp is
+    swapped for the same instant written with the site's own offset when the page has one; when
+    it falls on the day next to the URL's date, the URL's (local) calendar date is reported.
+    """
+    structured: list[str] = []
+    if article is not None:
+        for key in ("datePublished", "dateCreated"):
+            date = normalize_date(_text(article.get(key)))
+            if date:
+                structured.append(date)
+    for key in _META_PUBLISHED:
+        for value in meta.get(key, [])[:2]:
+            date = normalize_date(value)
+            if date:
+                structured.append(date)
+    url_date = _url_date(url)
+    if structured:
+        chosen = structured[0]
+        if url_date and chosen[:10] > url_date and _days_between(chosen[:10], url_date) > 2:
+            return url_date
+        if chosen.endswith(_UTC):
+            local = [d for d in structured + _time_values(tree) if not d.endswith(_UTC) and _same_instant(d, chosen)]
+            if local:
+                return local[0]
+            if url_date and _days_between(chosen[:10], url_date) == 1:
+                # a UTC stamp past midnight: the site's own calendar date is the URL's; report
+                # that date rather than invent an offset
+                return url_date
+        return chosen
+    if url_date:
+        return url_date
+    return _microdata_date(tree, "datePublished") or _time_element_date(tree) or _htmldate(tree, url)
+
+
+def _url_date(url: str | None) -> str | None:
+    if not url:
+        return None
+    match = _URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    parts = [g for g in match.groups() if g]
+    return normalize_date(f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}")
+
+
+def _days_between(a: str, b: str) -> int:
+    try:
+        return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).days)
+    except ValueError:
+        return 0
+
+
+def _same_instant(a: str, b: str) -> bool:
+    try:
+        da, db = datetime.fromisoformat(a.replace("Z", "+00:00")), datetime.fromisoformat(b.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    if da.tzinfo is None or db.tzinfo is None:
+        return False
+    return abs((da - db).total_seconds()) <= 60
+
+
+def _time_values(tree: HtmlElement) -> list[str]:
+    values = []
+    for node in tree.iter("time"):
+        date = normalize_date(node.get("datetime"))
+        if date:
+            values.append(date)
+        if len(values) >= 10:
+            break
+    return values
+
+
 def _microdata_date(tree: HtmlElement, prop: str) -> str | None:
     for node in tree.iterfind(f".//*[@itemprop='{prop}']"):
+        if _in_comment_or_list(node):
+            continue
         value = node.get("content") or node.get("datetime") or node.text_content()
         date = normalize_date(value)
         if date:
@@ -310,18 +395,16 @@ def _microdata_date(tree: HtmlElement, prop: str) -> str | None:
 
 def _time_element_date(tree: HtmlElement) -> str | None:
     """A ``<time datetime>`` marked as the publication time (``pubdate``, a publish/date class)."""
-    first = None
     for node in tree.iter("time"):
         value = node.get("datetime")
-        if not value:
-            continue
-        hint = " ".join(filter(None, (node.get("class"), node.get("itemprop"), node.getparent().get("class") if node.getparent() is not None else None))).lower()
+        if not value or _in_comment_or_list(node) or next(node.iterancestors("li"), None) is not None:
+            continue  # times in lists belong to other posts or comments
+        parent = node.getparent()
+        hint = " ".join(filter(None, (node.get("class"), node.get("itemprop"), parent.get("class") if parent is not None else None))).lower()
         if node.get("pubdate") is not None or re.search(r"publi|created|posted|entry-date|article.?date", hint):
             date = normalize_date(value)
             if date:
                 return date
-        if first is None:
-            first = value
     return None
 
 
@@ -455,19 +538,9 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     result.authors = list(dict.fromkeys(people or orgs))
 
     # dates
-    published = updated = None
-    if article is not None:
-        published = normalize_date(_text(article.get("datePublished"))) or normalize_date(_text(article.get("dateCreated")))
-        updated = normalize_date(_text(article.get("dateModified")))
-    if not published:
-        published = next((d for k in _META_PUBLISHED for v in meta.get(k, [])[:1] if (d := normalize_date(v))), None)
-    if not published:
-        published = _microdata_date(tree, "datePublished") or _time_element_date(tree)
-    if not published:
-        published = _htmldate(tree, url)
-    if not updated:
-        updated = next((d for k in _META_MODIFIED for v in meta.get(k, [])[:1] if (d := normalize_date(v))), None)
-    result.published_at, result.updated_at = published, updated
+    result.published_at = _published(tree, article, meta, url)
+    updated = normalize_date(_text(article.get("dateModified"))) if article is not None else None
+    result.updated_at = updated or next((d for k in _META_MODIFIED for v in meta.get(k, [])[:1] if (d := normalize_date(v))), None)
 
     # canonical URL, language, description
     canonical = None
