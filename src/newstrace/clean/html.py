@@ -8,14 +8,18 @@ trafilatura's element tree (not its text rendering) so every paragraph keeps its
 
 from __future__ import annotations
 
+import inspect
 import logging
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
 
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
-from newstrace.clean.htmlmeta import extract_page_metadata
+from newstrace.clean.htmlmeta import PageMeta, extract_page_metadata
+from newstrace.clean.htmlrepair import Block, drop_related, recover_lead
 from newstrace.clean.result import CleanResult
+from newstrace.records import Removal
 
 LOGGER = logging.getLogger(__name__)
 
@@ -31,15 +35,6 @@ _CONTROL = str.maketrans({c: None for c in [*range(0, 9), 11, 12, *range(14, 32)
 
 # trafilatura's output vocabulary: elements that start a new paragraph of the body
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "list", "table", "div", "lb", "graphic"})
-
-
-@dataclass(slots=True)
-class Paragraph:
-    """One paragraph of the extracted body, with the markup facts the repairs look at."""
-
-    text: str
-    kind: str
-    link_chars: int = 0
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -92,13 +87,13 @@ def restore_spaces(text: str) -> str:
     return text.translate(_RESTORE)
 
 
-def body_paragraphs(body: etree._Element) -> list[Paragraph]:
+def body_paragraphs(body: etree._Element) -> list[Block]:
     """Flatten trafilatura's output tree into paragraphs, in order, without any added markers.
 
     List items and table rows become paragraphs of their own (no "- " bullets); table cells are
     joined with a tab; ``<lb/>`` (an HTML ``<br>``) ends a paragraph. Link text is counted.
     """
-    out: list[Paragraph] = []
+    out: list[Block] = []
     buf: list[str] = []
     state = {"links": 0, "kind": "p"}
     link_depth = 0
@@ -106,7 +101,7 @@ def body_paragraphs(body: etree._Element) -> list[Paragraph]:
     def flush() -> None:
         text = " ".join("".join(buf).split())
         if text and not all(c in _RESTORE for c in text.replace(" ", "")):
-            out.append(Paragraph(text=text, kind=state["kind"], link_chars=min(state["links"], len(text))))
+            out.append(Block(text=text, kind=state["kind"], link_chars=min(state["links"], len(text))))
         buf.clear()
         state["links"] = 0
 
@@ -143,7 +138,7 @@ def body_paragraphs(body: etree._Element) -> list[Paragraph]:
     return out
 
 
-def extract_body(tree: HtmlElement, url: str | None) -> list[Paragraph]:
+def extract_body(tree: HtmlElement, url: str | None) -> list[Block]:
     """Run trafilatura (balanced mode, no comments) on a copy of ``tree``."""
     from trafilatura.core import bare_extraction
     from trafilatura.settings import DEFAULT_CONFIG, Extractor
@@ -167,21 +162,69 @@ def extract_body(tree: HtmlElement, url: str | None) -> list[Paragraph]:
 
 
 def clean_html(html: str, url: str | None = None) -> CleanResult:
-    """Main text and metadata of one HTML page."""
+    """Main text and metadata of one HTML page.
+
+    Steps: parse (hardened) -> page metadata from the intact tree -> trafilatura main text ->
+    repairs (lost lead put back, related-story links dropped) -> the raw-text cleaning of
+    ``clean_text`` on that body -> metadata merged (the page's own markup first, then what the
+    text reveals). An unparseable or empty page gives an empty body (the stage skips it).
+    """
     tree = parse_html(html)
     if tree is None:
         return CleanResult(body="")
     meta = extract_page_metadata(tree, url)
     protect_spaces(tree)
-    paragraphs = extract_body(tree, url)
-    body = restore_spaces("\n\n".join(p.text for p in paragraphs))
+    blocks = extract_body(tree, url)
+    if blocks:
+        blocks = recover_lead(tree, blocks, meta.headline_node) + blocks
+    blocks, removed = drop_related(blocks)
+    body = restore_spaces("\n\n".join(b.text for b in blocks))
+    removed = [Removal(restore_spaces(r.text), r.reason) for r in removed]
+    text = _clean_text(body, meta.title, url) if body else CleanResult(body="")
+    return _merge(meta, text, removed)
+
+
+def _merge(meta: PageMeta, text: CleanResult, removed: list[Removal]) -> CleanResult:
+    """Page markup wins over what the text cleaner guessed from the body lines."""
     return CleanResult(
-        body=body,
-        headline=meta.title,
-        publisher=meta.publisher,
-        published_at=meta.published_at,
-        updated_at=meta.updated_at,
-        authors=meta.authors,
-        url=meta.url,
-        language=meta.language,
+        body=text.body,
+        removed=removed + list(text.removed),
+        headline=meta.title or text.headline,
+        publisher=meta.publisher or text.publisher,
+        published_at=meta.published_at or text.published_at,
+        updated_at=meta.updated_at or text.updated_at,
+        authors=list(meta.authors) or list(text.authors),
+        url=meta.url or text.url,
+        dateline=text.dateline,
+        language=meta.language or text.language,
     )
+
+
+@lru_cache(maxsize=1)
+def _text_cleaner() -> tuple[Callable[..., CleanResult], frozenset[str]]:
+    from newstrace.clean.text import clean_text
+
+    try:
+        params = frozenset(inspect.signature(clean_text).parameters)
+    except (TypeError, ValueError):
+        params = frozenset()
+    return clean_text, params
+
+
+def _clean_text(body: str, title: str | None, url: str | None) -> CleanResult:
+    """Call ``clean_text(body, title=, url=, has_headline=False)`` with the keywords it accepts.
+
+    The body from HTML has no headline line (the page gave it separately), so the text cleaner
+    must not take its first line for one; a cleaner without ``has_headline`` gets ``title=""``
+    instead of ``None`` for the same effect.
+    """
+    clean_text, params = _text_cleaner()
+    kwargs: dict[str, Any] = {}
+    if "has_headline" in params:
+        kwargs["has_headline"] = False
+        kwargs["title"] = title
+    else:
+        kwargs["title"] = title or ""
+    if "url" in params:
+        kwargs["url"] = url
+    return clean_text(body, **kwargs)
