@@ -423,19 +423,69 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
 # ----------------------------------------------------------------------------- headline, authors
 
 
-def _headline_nodes(tree: HtmlElement) -> list[tuple[str, HtmlElement]]:
-    """Visible headline candidates: ``<h1>`` elements, then elements marked as the headline."""
-    found: list[tuple[str, HtmlElement]] = []
+# parts of a headline element that are not the headline: kicker/topline ("Dachzeile"), section
+# labels, and text meant for screen readers only
+_KICKER = re.compile(
+    r"kicker|top-?line|dachzeile|over-?line|eyebrow|roof-?line|super-?title|pre-?title|rubric|ressort|"
+    r"sr-only|visually-?hidden|screen-?reader|a11y",
+    re.IGNORECASE,
+)
+_INLINE = frozenset({"a", "em", "i", "b", "strong", "u", "mark", "small", "sup", "sub", "abbr", "q", "br", "wbr"})
+
+
+@dataclass(slots=True)
+class _Headline:
+    text: str
+    node: HtmlElement
+    parts: list[str]
+
+
+def _headline_nodes(tree: HtmlElement) -> list[_Headline]:
+    """Visible headline candidates: ``<h1>`` elements, then elements marked as the headline.
+
+    A kicker or screen-reader span inside the heading is left out of its text; when the heading
+    is built of several blocks (kicker + headline), each block is kept as a part, so the part
+    that matches the structured title can be chosen.
+    """
+    found: list[_Headline] = []
     seen: set[int] = set()
     nodes = list(tree.iter("h1"))[:12] + tree.xpath(".//*[@itemprop='headline']")[:4]
     for node in nodes:
         if id(node) in seen or not isinstance(node, HtmlElement):
             continue
         seen.add(id(node))
-        text = _norm_space(node.text_content())
+        text = _heading_text(node)
         if 3 <= len(text) <= 300:
-            found.append((text, node))
+            parts = [t for c in node if isinstance(c.tag, str) and c.tag not in _INLINE and (t := _heading_text(c))]
+            found.append(_Headline(text, node, parts if len(parts) >= 2 else []))
     return found
+
+
+def _heading_text(node: HtmlElement) -> str:
+    pieces: list[str] = [node.text or ""]
+    for child in node:
+        if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            hint = f"{child.get('class') or ''} {child.get('id') or ''}"
+            if not _KICKER.search(hint):
+                pieces.append(child.text_content())
+        pieces.append(child.tail or "")
+    return _norm_space(" ".join(pieces))
+
+
+def _choose_headline(tree: HtmlElement, structured: list[str], keys: list[str]) -> tuple[str | None, HtmlElement | None]:
+    """The visible headline when it agrees with a structured title (or is the page's only
+    ``<h1>``); else the first structured title without its site name."""
+    nodes = _headline_nodes(tree)
+    for head in nodes:
+        for candidate in [head.text, *head.parts]:
+            if any(same_title(candidate, t, keys) for t in structured):
+                return candidate, head.node
+    h1s = [h for h in nodes if h.node.tag == "h1"]
+    if len(h1s) == 1 and not is_site_name(h1s[0].text, keys) and not _in_comment_or_list(h1s[0].node):
+        return h1s[0].text, h1s[0].node
+    if structured:
+        return clean_title(structured[0], keys), None
+    return None, None
 
 
 def _byline_authors(tree: HtmlElement) -> list[str]:
@@ -507,18 +557,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         html_title,
     ]
     structured_titles = [unescape(t) for t in structured if t]
-    headline = None
-    for text, node in _headline_nodes(tree):
-        if any(same_title(text, t, result.site_names) for t in structured_titles):
-            headline, result.headline_node = text, node
-            break
-    if headline is None and structured_titles:
-        headline = clean_title(structured_titles[0], result.site_names)
-    if headline is None:
-        nodes = _headline_nodes(tree)
-        if len(nodes) == 1:
-            headline, result.headline_node = nodes[0]
-    result.title = headline
+    result.title, result.headline_node = _choose_headline(tree, structured_titles, result.site_names)
 
     # authors: people named by structured data, then byline markup, then <meta>; an
     # organisation (or the site itself) only when no person is named anywhere
