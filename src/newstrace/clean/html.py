@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import re
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -17,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from newstrace.clean.htmlmeta import PageMeta, extract_page_metadata
-from newstrace.clean.htmlrepair import Block, drop_related, recover_lead
+from newstrace.clean.htmlrepair import Block, drop_related, mark_links, recover_lead
 from newstrace.clean.result import CleanResult
 from newstrace.records import Removal
 
@@ -29,9 +30,9 @@ MAX_HTML_CHARS = 8_000_000
 # Spaces that trafilatura's whitespace trimming (``str.split``) would turn into plain spaces.
 # Between two visible characters they are protected by private-use stand-ins and restored after.
 _PROTECTED_SPACES = {"\u00a0": "\ue000", "\u202f": "\ue001", "\u2009": "\ue002", "\u2007": "\ue003"}
-_RESTORE = str.maketrans({v: k for k, v in _PROTECTED_SPACES.items()})
+_RESTORE = {v: k for k, v in _PROTECTED_SPACES.items()}
 # C0 control characters are invalid in HTML text and make lxml refuse to set node text later
-_CONTROL = str.maketrans({c: None for c in [*range(0, 9), 11, 12, *range(14, 32)]})
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # trafilatura's output vocabulary: elements that start a new paragraph of the body
 _BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "list", "table", "div", "lb", "graphic"})
@@ -42,7 +43,9 @@ def parse_html(html: str) -> HtmlElement | None:
     if len(html) > MAX_HTML_CHARS:
         LOGGER.debug("page of %d characters cut to %d", len(html), MAX_HTML_CHARS)
         html = html[:MAX_HTML_CHARS]
-    data = html.translate(_CONTROL).encode("utf-8", errors="replace")
+    if _CONTROL.search(html):
+        html = _CONTROL.sub("", html)
+    data = html.encode("utf-8", errors="replace")
     if not data.strip():
         return None
     parser = HTMLParser(
@@ -61,79 +64,85 @@ def parse_html(html: str) -> HtmlElement | None:
     return tree if isinstance(tree, HtmlElement) else None
 
 
-def protect_spaces(tree: HtmlElement) -> None:
-    """Swap no-break and thin spaces between visible characters for stand-ins (restored later)."""
-    for node in tree.iter():
-        for attr in ("text", "tail"):
-            value = getattr(node, attr)
-            if value and not value.isascii():
-                new = _protect(value)
-                if new is not value:
-                    setattr(node, attr, new)
+# thin and figure spaces are rare: they are looked for (as characters or entities) only when the
+# page source has them; no-break spaces are always looked for
+_RARE_SPACE_ENTITY = re.compile(r"&(?:thinsp|numsp|#(?:8239|8201|8199|x20(?:2[fF]|0[97])));")
+
+
+@lru_cache(maxsize=16)
+def _spaced_text_xpath(spaces: tuple[str, ...]) -> etree.XPath:
+    return etree.XPath("//text()[" + " or ".join(f"contains(., '{c}')" for c in spaces) + "]")
+
+
+def protect_spaces(tree: HtmlElement, html: str | None = None) -> None:
+    """Swap no-break and thin spaces between visible characters for stand-ins (restored later).
+
+    ``html`` (the page source) lets the search skip the kinds of space the page never uses.
+    """
+    rare = html is None or _RARE_SPACE_ENTITY.search(html) is not None
+    spaces = tuple(c for c in _PROTECTED_SPACES if c == "\u00a0" or rare or c in html)  # type: ignore[operator]
+    for text in _spaced_text_xpath(spaces)(tree):
+        parent = text.getparent()
+        if parent is None:
+            continue
+        new = _protect(str(text))
+        if new != text:
+            if text.is_tail:
+                parent.tail = new
+            else:
+                parent.text = new
+
+
+_BETWEEN_VISIBLE = re.compile("(?<=\\S)[" + "".join(_PROTECTED_SPACES) + "](?=\\S)")
 
 
 def _protect(value: str) -> str:
-    if not any(space in value for space in _PROTECTED_SPACES):
-        return value
-    chars = list(value)
-    for i in range(1, len(chars) - 1):
-        stand_in = _PROTECTED_SPACES.get(chars[i])
-        if stand_in and not chars[i - 1].isspace() and not chars[i + 1].isspace():
-            chars[i] = stand_in
-    return "".join(chars)
+    return _BETWEEN_VISIBLE.sub(lambda m: _PROTECTED_SPACES[m.group(0)], value)
 
 
 def restore_spaces(text: str) -> str:
-    return text.translate(_RESTORE)
+    for stand_in, space in _RESTORE.items():
+        if stand_in in text:
+            text = text.replace(stand_in, space)
+    return text
 
 
 def body_paragraphs(body: etree._Element) -> list[Block]:
     """Flatten trafilatura's output tree into paragraphs, in order, without any added markers.
 
     List items and table rows become paragraphs of their own (no "- " bullets); table cells are
-    joined with a tab; ``<lb/>`` (an HTML ``<br>``) ends a paragraph. Link text is counted.
+    joined with a tab; ``<lb/>`` (an HTML ``<br>``) ends a paragraph.
     """
     out: list[Block] = []
     buf: list[str] = []
-    state = {"links": 0, "kind": "p"}
-    link_depth = 0
+    kind = "p"
 
     def flush() -> None:
         text = " ".join("".join(buf).split())
         if text and not all(c in _RESTORE for c in text.replace(" ", "")):
-            out.append(Block(text=text, kind=state["kind"], link_chars=min(state["links"], len(text))))
+            out.append(Block(text=text, kind=kind))
         buf.clear()
-        state["links"] = 0
-
-    def add(text: str | None) -> None:
-        if text:
-            buf.append(text)
-            if link_depth:
-                state["links"] += len(text.strip())
 
     for event, node in etree.iterwalk(body, events=("start", "end")):
         tag = node.tag if isinstance(node.tag, str) else ""
+        if node is body:
+            if event == "start" and node.text:
+                buf.append(node.text)
+            continue
         if event == "start":
-            if node is body:
-                add(node.text)
-                continue
             if tag in _BLOCKS:
                 flush()
-                state["kind"] = tag
+                kind = tag
             elif tag == "cell" and buf:
                 buf.append("\t")
-            if tag == "ref":
-                link_depth += 1
-            add(node.text)
+            if node.text:
+                buf.append(node.text)
         else:
-            if node is body:
-                continue
-            if tag == "ref":
-                link_depth -= 1
             if tag in _BLOCKS:
                 flush()
-                state["kind"] = "p"
-            add(node.tail)
+                kind = "p"
+            if node.tail:
+                buf.append(node.tail)
     flush()
     return out
 
@@ -147,7 +156,7 @@ def extract_body(tree: HtmlElement, url: str | None) -> list[Block]:
         config=DEFAULT_CONFIG,
         output_format="python",
         comments=False,
-        links=True,
+        links=False,
         tables=True,
         url=url,
     )
@@ -173,10 +182,11 @@ def clean_html(html: str, url: str | None = None) -> CleanResult:
     if tree is None:
         return CleanResult(body="")
     meta = extract_page_metadata(tree, url)
-    protect_spaces(tree)
+    protect_spaces(tree, html)
     blocks = extract_body(tree, url)
     if blocks:
         blocks = recover_lead(tree, blocks, meta.headline_node) + blocks
+    mark_links(blocks, tree)
     blocks, removed = drop_related(blocks)
     body = restore_spaces("\n\n".join(b.text for b in blocks))
     removed = [Removal(restore_spaces(r.text), r.reason) for r in removed]

@@ -7,7 +7,8 @@ machines and rarely carries page chrome, while visible markup (``<title>``, byli
 names, roles and dates. The visible headline (``<h1>``) is still preferred when it agrees with the
 structured title, because it keeps the page's own typography and no "| Site" suffix.
 
-Nothing here fetches or executes anything; JSON-LD blocks are size-bounded before parsing.
+Dates are read in ``htmldates``; names and titles are tidied in ``htmlnames``. Nothing here
+fetches or executes anything; JSON-LD blocks are size-bounded before parsing.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from html import unescape
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
+from newstrace.clean.htmldates import normalize_date, outside_article, published_date
 from newstrace.clean.htmlnames import clean_title, is_site_name, normalize_authors, same_title, site_keys
 
 LOGGER = logging.getLogger(__name__)
@@ -64,15 +65,6 @@ _META_AUTHOR = (
 _META_TITLE = ("og:title", "twitter:title", "dc.title", "headline", "parsely-title", "sailthru.title", "title")
 _META_SITE = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc.publisher", "twitter:site")
 
-_DATE_ISO = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
-)
-_DATE_SLASH = re.compile(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b")
-_DATE_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
-_DATE_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?$")
-_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
-_MIN_YEAR = 1990
 
 
 @dataclass(slots=True)
@@ -234,192 +226,6 @@ def _article_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
     return pages[0] if pages else None
 
 
-# ----------------------------------------------------------------------------- dates
-
-
-def normalize_date(value: str | None, now: datetime | None = None) -> str | None:
-    """An ISO 8601 string (keeping the given UTC offset, ``Z`` for epoch times), or ``None``.
-
-    Dates before 1990 or after tomorrow are rejected: a publication date is neither.
-    """
-    if not value:
-        return None
-    value = value.strip()[:80]
-    now = now or datetime.now(timezone.utc)
-    latest = (now + timedelta(days=1)).replace(tzinfo=None)
-    if _EPOCH.match(value):
-        seconds = int(value) / (1000 if len(value) == 13 else 1)
-        try:
-            moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            return None
-        if not _MIN_YEAR <= moment.year or moment.replace(tzinfo=None) > latest:
-            return None
-        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    match = _DATE_ISO.search(value) or _DATE_COMPACT.match(value)
-    parts: tuple[str | None, ...]
-    if match:
-        parts = match.groups() + (None,) * (7 - len(match.groups()))
-    elif (m := _DATE_SLASH.search(value)) is not None:
-        parts = (m.group(1), m.group(2), m.group(3), None, None, None, None)
-    elif (m := _DATE_DMY.search(value)) is not None:
-        parts = (m.group(3), m.group(2), m.group(1), None, None, None, None)
-    else:
-        return _rfc2822(value, latest)
-    year, month, day, hour, minute, second, offset = parts
-    try:
-        moment = datetime(int(year or 0), int(month or 0), int(day or 0), int(hour or 0), int(minute or 0), int(second or 0))
-    except ValueError:
-        return None
-    if moment.year < _MIN_YEAR or moment > latest:
-        return None
-    if hour is None:
-        return moment.strftime("%Y-%m-%d")
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
-    if offset:
-        if offset in ("Z", "UTC", "GMT"):
-            return text + "Z"
-        digits = offset.replace(":", "")
-        return f"{text}{digits[:3]}:{digits[3:5]}"
-    return text
-
-
-def _rfc2822(value: str, latest: datetime) -> str | None:
-    if not re.search(r"\d{1,2} \w{3} \d{4}", value):
-        return None
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if moment.year < _MIN_YEAR or moment.replace(tzinfo=None) > latest:
-        return None
-    if moment.tzinfo is None:
-        return moment.strftime("%Y-%m-%dT%H:%M:%S")
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S%z")
-    return text[:-2] + ":" + text[-2:]
-
-
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
-    r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/)"
-)
-_UTC = ("Z", "+00:00")
-
-
-def _published(tree: HtmlElement, article: dict[str, Any] | None, meta: dict[str, list[str]], url: str | None) -> str | None:
-    """The publication time: structured data, checked against the URL's date, then visible markup.
-
-    A date in the URL path is fixed when the story first goes out; a structured date days after
-    it is a re-publication or CMS migration stamp, so the URL's date wins then. A UTC stamp is
-    swapped for the same instant written with the site's own offset when the page has one; when
-    it falls on the day next to the URL's date, the URL's (local) calendar date is reported.
-    """
-    structured: list[str] = []
-    if article is not None:
-        for key in ("datePublished", "dateCreated"):
-            date = normalize_date(_text(article.get(key)))
-            if date:
-                structured.append(date)
-    for key in _META_PUBLISHED:
-        for value in meta.get(key, [])[:2]:
-            date = normalize_date(value)
-            if date:
-                structured.append(date)
-    url_date = _url_date(url)
-    if structured:
-        chosen = structured[0]
-        if url_date and chosen[:10] > url_date and _days_between(chosen[:10], url_date) > 2:
-            return url_date
-        if chosen.endswith(_UTC):
-            local = [d for d in structured + _time_values(tree) if not d.endswith(_UTC) and _same_instant(d, chosen)]
-            if local:
-                return local[0]
-            if url_date and _days_between(chosen[:10], url_date) == 1:
-                # a UTC stamp past midnight: the site's own calendar date is the URL's; report
-                # that date rather than invent an offset
-                return url_date
-        return chosen
-    if url_date:
-        return url_date
-    return _microdata_date(tree, "datePublished") or _time_element_date(tree) or _htmldate(tree, url)
-
-
-def _url_date(url: str | None) -> str | None:
-    if not url:
-        return None
-    match = _URL_DATE.search(urlsplit(url).path)
-    if not match:
-        return None
-    parts = [g for g in match.groups() if g]
-    return normalize_date(f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}")
-
-
-def _days_between(a: str, b: str) -> int:
-    try:
-        return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).days)
-    except ValueError:
-        return 0
-
-
-def _same_instant(a: str, b: str) -> bool:
-    try:
-        da, db = datetime.fromisoformat(a.replace("Z", "+00:00")), datetime.fromisoformat(b.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    if da.tzinfo is None or db.tzinfo is None:
-        return False
-    return abs((da - db).total_seconds()) <= 60
-
-
-def _time_values(tree: HtmlElement) -> list[str]:
-    values = []
-    for node in tree.iter("time"):
-        date = normalize_date(node.get("datetime"))
-        if date:
-            values.append(date)
-        if len(values) >= 10:
-            break
-    return values
-
-
-def _microdata_date(tree: HtmlElement, prop: str) -> str | None:
-    for node in tree.iterfind(f".//*[@itemprop='{prop}']"):
-        if _in_comment_or_list(node):
-            continue
-        value = node.get("content") or node.get("datetime") or node.text_content()
-        date = normalize_date(value)
-        if date:
-            return date
-    return None
-
-
-def _time_element_date(tree: HtmlElement) -> str | None:
-    """A ``<time datetime>`` marked as the publication time (``pubdate``, a publish/date class)."""
-    for node in tree.iter("time"):
-        value = node.get("datetime")
-        if not value or _in_comment_or_list(node) or next(node.iterancestors("li"), None) is not None:
-            continue  # times in lists belong to other posts or comments
-        parent = node.getparent()
-        hint = " ".join(filter(None, (node.get("class"), node.get("itemprop"), parent.get("class") if parent is not None else None))).lower()
-        if node.get("pubdate") is not None or re.search(r"publi|created|posted|entry-date|article.?date", hint):
-            date = normalize_date(value)
-            if date:
-                return date
-    return None
-
-
-def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
-    """htmldate's guess (original date), used only when the page has no structured date."""
-    try:
-        from htmldate import find_date
-
-        found = find_date(tree, url=url, original_date=True, extensive_search=True)
-    except Exception as exc:  # noqa: BLE001 - a date guesser must never sink an article
-        LOGGER.debug("htmldate failed on %s: %r", url, exc)
-        return None
-    return normalize_date(found) if found else None
-
-
 # ----------------------------------------------------------------------------- headline, authors
 
 
@@ -481,48 +287,60 @@ def _choose_headline(tree: HtmlElement, structured: list[str], keys: list[str]) 
             if any(same_title(candidate, t, keys) for t in structured):
                 return candidate, head.node
     h1s = [h for h in nodes if h.node.tag == "h1"]
-    if len(h1s) == 1 and not is_site_name(h1s[0].text, keys) and not _in_comment_or_list(h1s[0].node):
+    if len(h1s) == 1 and not is_site_name(h1s[0].text, keys) and not outside_article(h1s[0].node):
         return h1s[0].text, h1s[0].node
     if structured:
         return clean_title(structured[0], keys), None
     return None, None
 
 
+# one cheap pass for every element that may carry a byline; ranked below like trafilatura's
+# AUTHOR_XPATHS (specific markup first, generic "author" classes last)
+_BYLINE_XPATH = etree.XPath(
+    "//*[@class or @id or @itemprop or @rel][contains(@class, 'uthor') or contains(@class, 'yl') "
+    "or contains(@id, 'uthor') or contains(@itemprop, 'uthor') or @rel='author']"
+)
+_BYLINE_CLASS = re.compile(r"[Aa]uthor|[Bb]yl(?:ine)?(?:\b|_|-|$)")
+_BYLINE_TIER1 = re.compile(r"author-?name|AuthorName|authorName")
+_BYLINE_TIER2 = re.compile(r"author|submitted-by|posted-by|journalist-name")
+_BYLINE_SKIP = re.compile(r"^(?:title|date|meta-date|category|print)$")
+
+
+def _byline_tier(node: HtmlElement) -> int:
+    """1 = explicit author markup, 2 = byline/author classes on text elements, 3 = anything else."""
+    cls, ident = node.get("class") or "", node.get("id") or ""
+    if node.get("rel") == "author" or ident == "author" or cls == "author" or node.tag == "author" \
+            or node.get("itemprop") == "author name" or "Author" in (node.get("data-testid") or "") or _BYLINE_TIER1.search(cls):
+        return 1 if node.tag in ("a", "address", "div", "link", "p", "span", "strong", "author") else 3
+    if node.tag in ("a", "div", "h3", "h4", "p", "span") and (
+        cls in ("byline", "username", "byl", "BBL") or "author" in (node.get("itemprop") or "")
+        or "author" in ident or _BYLINE_TIER2.search(cls)
+    ):
+        return 2
+    return 3
+
+
 def _byline_authors(tree: HtmlElement) -> list[str]:
-    """Author names from byline markup, with trafilatura's author XPaths (most specific first).
+    """Author names from byline markup (``rel=author``, ``itemprop=author``, author/byline classes).
 
     Matches inside comments, sidebars, teaser lists, ``<time>`` and ``<figure>`` are skipped:
     the names there are commenters, other articles' authors or photographers.
     """
-    from trafilatura.xpaths import AUTHOR_XPATHS
-
-    for query in AUTHOR_XPATHS:
-        for node in query(tree)[:20]:
-            if _in_comment_or_list(node):
-                continue
-            text = _norm_space(node.get("content") if node.tag in ("meta", "link") else " ".join(node.itertext()))
-            if 2 < len(text) < 120:
-                names = normalize_authors(text)
-                if names:
-                    return names
+    nodes = [
+        n for n in _BYLINE_XPATH(tree)
+        if isinstance(n, HtmlElement) and (_BYLINE_CLASS.search(n.get("class") or "") or "uthor" in (n.get("id") or "")
+                                           or "uthor" in (n.get("itemprop") or "") or n.get("rel") == "author")
+    ][:60]
+    ranked = sorted(enumerate(nodes), key=lambda item: (_byline_tier(item[1]), item[0]))
+    for _, node in ranked:
+        if _BYLINE_SKIP.match(node.get("class") or "") or outside_article(node):
+            continue
+        text = _norm_space(node.get("content") if node.tag in ("meta", "link") else " ".join(node.itertext()))
+        if 2 < len(text) < 120:
+            names = normalize_authors(text)
+            if names:
+                return names
     return []
-
-
-# a class/id token that starts like one of these marks a container of other people's names
-_NOT_BYLINE = re.compile(r"^(?:comment|related|sidebar|teaser|widget|footer|quote|embed|caption|reply|respond)", re.I)
-
-
-def _in_comment_or_list(node: HtmlElement) -> bool:
-    """True inside comments, teaser lists, sidebars, quotes or figures: names there are not the article's."""
-    for parent in node.iterancestors():
-        if parent.tag in ("body", "html"):
-            break
-        if parent.tag in ("aside", "footer", "nav", "time", "figure", "blockquote", "figcaption"):
-            return True
-        hint = f"{parent.get('class') or ''} {parent.get('id') or ''}"
-        if any(_NOT_BYLINE.match(token) for token in hint.split()):
-            return True
-    return False
 
 
 # ----------------------------------------------------------------------------- main entry
@@ -577,7 +395,9 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     result.authors = list(dict.fromkeys(people or orgs))
 
     # dates
-    result.published_at = _published(tree, article, meta, url)
+    stamps = [v for k in _META_PUBLISHED for v in meta.get(k, [])[:2]]
+    stamps += [_text(article.get(k)) for k in ("datePublished", "dateCreated")] if article is not None else []
+    result.published_at = published_date(tree, [s for s in stamps if s], url, result.headline_node)
     updated = normalize_date(_text(article.get("dateModified"))) if article is not None else None
     result.updated_at = updated or next((d for k in _META_MODIFIED for v in meta.get(k, [])[:1] if (d := normalize_date(v))), None)
 

@@ -9,6 +9,7 @@
    articles ("Read more:", "Lesen Sie auch", "Lea también" ... see the ``html_related_prompts``
    lexicon) and paragraphs made only of link text when they come in runs, follow such a prompt,
    or sit in the last part of the body (lists of links to other pages, not article text).
+   Link text is recognised by matching short paragraphs against the page's anchor texts.
 """
 
 from __future__ import annotations
@@ -32,17 +33,16 @@ _NOT_LEAD = re.compile(
     r"related|widget|sidebar|nav|footer|menu|comment|form",
     re.IGNORECASE,
 )
-_LEAD_XPATH = etree.XPath(
-    ".//*[self::p or self::div or self::h2 or self::h3 or self::span or self::strong or self::dd]"
-    f"[re:test(@class, '{_LEAD_HINT}', 'i') or re:test(@id, '{_LEAD_HINT}', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
-)
+_LEAD_RE = re.compile(_LEAD_HINT, re.IGNORECASE)
+_LEAD_TAGS = ("p", "div", "h2", "h3", "span", "strong", "dd")
+_POSITION = etree.XPath("count(preceding::*) + count(ancestor::*)")
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
 _MIN_LEAD_WORDS = 6
 _MAX_LEAD_CHARS = 1200
 _MAX_LEADS = 2
 _LEAD_WINDOW = 60  # elements before the first paragraph searched when the headline is unknown
 _TAIL_SHARE = 0.7  # link-only paragraphs after this share of the body count as link lists
+_MAX_LINK_PARAGRAPH = 300  # characters; longer paragraphs are prose, whatever their links
 _URLISH = re.compile(r"^(?:https?://|www\.)|@\w+\.\w+|^\S+\.[a-z]{2,4}(?:/\S*)?$", re.IGNORECASE)
 
 
@@ -86,7 +86,12 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _locate(tree: HtmlElement, paragraphs: list[Block], order: dict[HtmlElement, int]) -> int | None:
+def _position(node: HtmlElement) -> int:
+    """Index of ``node`` in document order (counted in C by XPath, no Python walk of the tree)."""
+    return int(_POSITION(node))
+
+
+def _locate(tree: HtmlElement, paragraphs: list[Block]) -> int | None:
     """Document position of the element holding the start of the body (first matching paragraph)."""
     for block in paragraphs[:3]:
         words = block.text.split()
@@ -97,30 +102,31 @@ def _locate(tree: HtmlElement, paragraphs: list[Block], order: dict[HtmlElement,
             hits = tree.xpath("//body//text()[contains(normalize-space(.), $w)]", w=needle)
             if hits:
                 parent = hits[0].getparent()
-                if parent is not None and parent in order:
-                    return order[parent]
+                if isinstance(parent, HtmlElement):
+                    return _position(parent)
     return None
+
+
+def _lead_candidates(tree: HtmlElement) -> list[HtmlElement]:
+    found = []
+    for node in tree.iter(*_LEAD_TAGS):
+        cls, ident = node.get("class"), node.get("id")
+        if (cls and _LEAD_RE.search(cls)) or (ident and _LEAD_RE.search(ident)):
+            found.append(node)
+    return found
 
 
 def recover_lead(tree: HtmlElement, paragraphs: list[Block], headline: HtmlElement | None) -> list[Block]:
     """Standfirst blocks (in page order) that belong before ``paragraphs`` but were dropped."""
-    candidates = [c for c in _LEAD_XPATH(tree) if isinstance(c, HtmlElement)]
-    if not candidates or not paragraphs:
+    candidates = _lead_candidates(tree) if paragraphs else []
+    if not candidates:
         return []
-    order = {el: i for i, el in enumerate(tree.iter())}
-    first = _locate(tree, paragraphs, order)
-    if first is None:
-        return []
-    top = order.get(headline) if headline is not None else None
     body = _norm(" ".join(b.text for b in paragraphs))
     hints = Counter(f"{c.get('class') or ''} {c.get('id') or ''}".strip() for c in candidates)
-    picked: list[tuple[int, str]] = []
+    plausible: list[tuple[HtmlElement, str]] = []
     for node in candidates:
-        position = order.get(node)
         hint = f"{node.get('class') or ''} {node.get('id') or ''}".strip()
-        if position is None or position >= first or _NOT_LEAD.search(hint) or hints[hint] >= 3:
-            continue
-        if (top is not None and position < top) or (top is None and first - position > _LEAD_WINDOW):
+        if _NOT_LEAD.search(hint) or hints[hint] >= 3:
             continue
         if any(a.tag in ("li", "a", "aside", "nav", "footer", "figure") for a in node.iterancestors()):
             continue
@@ -128,6 +134,16 @@ def recover_lead(tree: HtmlElement, paragraphs: list[Block], headline: HtmlEleme
         if not text or text in body or len(text) > _MAX_LEAD_CHARS or len(text.split()) < _MIN_LEAD_WORDS:
             continue
         if text.count(" | ") >= 2 or _link_text_length(node) >= 0.5 * len(text):
+            continue
+        plausible.append((node, text))
+    first = _locate(tree, paragraphs) if plausible else None
+    if first is None:
+        return []
+    top = _position(headline) if headline is not None else None
+    picked: list[tuple[int, str]] = []
+    for node, text in plausible:
+        position = _position(node)
+        if position >= first or (top is not None and position < top) or (top is None and first - position > _LEAD_WINDOW):
             continue
         picked.append((position, text))
     # nested candidates (a "lead" div around a "teaser" p): keep the innermost
@@ -150,6 +166,25 @@ def _is_prompt(block: Block) -> bool:
 
 def _is_link_only(block: Block) -> bool:
     return block.link_share >= 0.9 and len(block.text.split()) <= 25 and not _URLISH.search(block.text)
+
+
+def mark_links(paragraphs: list[Block], tree: HtmlElement) -> None:
+    """Set ``link_chars`` of short paragraphs whose text (after a related-story prompt) is the
+    text of a link on the page. Cheaper than asking trafilatura to keep links, and enough for
+    the link-list tests below, which only look at short paragraphs."""
+    short = [b for b in paragraphs if len(b.text) <= _MAX_LINK_PARAGRAPH]
+    if not short:
+        return
+    anchors = {t for a in tree.iter("a") if len(t := " ".join(a.text_content().split())) >= 3}
+    for block in short:
+        if block.text in anchors:
+            block.link_chars = len(block.text)
+            continue
+        match = _prompt_pattern().match(block.text)
+        if match:
+            rest = block.text[match.end():].strip()
+            if rest in anchors:
+                block.link_chars = len(rest)
 
 
 def drop_related(paragraphs: list[Block]) -> tuple[list[Block], list[Removal]]:
