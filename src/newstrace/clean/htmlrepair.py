@@ -40,6 +40,7 @@ _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "butto
 _MIN_LEAD_WORDS = 6
 _MAX_LEAD_CHARS = 1200
 _MAX_LEADS = 2
+_LEAD_SCAN = 150  # elements after the headline searched for a standfirst
 _LEAD_WINDOW = 60  # elements before the first paragraph searched when the headline is unknown
 _TAIL_SHARE = 0.7  # link-only paragraphs after this share of the body count as link lists
 _MAX_LINK_PARAGRAPH = 300  # characters; longer paragraphs are prose, whatever their links
@@ -91,8 +92,8 @@ def _position(node: HtmlElement) -> int:
     return int(_POSITION(node))
 
 
-def _locate(tree: HtmlElement, paragraphs: list[Block]) -> int | None:
-    """Document position of the element holding the start of the body (first matching paragraph)."""
+def _locate(tree: HtmlElement, paragraphs: list[Block]) -> HtmlElement | None:
+    """The element holding the start of the body (the first paragraph found in the page)."""
     for block in paragraphs[:3]:
         words = block.text.split()
         for start in range(0, min(len(words), 12), 3):
@@ -103,22 +104,32 @@ def _locate(tree: HtmlElement, paragraphs: list[Block]) -> int | None:
             if hits:
                 parent = hits[0].getparent()
                 if isinstance(parent, HtmlElement):
-                    return _position(parent)
+                    return parent
     return None
 
 
-def _lead_candidates(tree: HtmlElement) -> list[HtmlElement]:
-    found = []
-    for node in tree.iter(*_LEAD_TAGS):
-        cls, ident = node.get("class"), node.get("id")
-        if (cls and _LEAD_RE.search(cls)) or (ident and _LEAD_RE.search(ident)):
-            found.append(node)
-    return found
+def _is_lead_hint(node: HtmlElement) -> bool:
+    cls, ident = node.get("class"), node.get("id")
+    return bool((cls and _LEAD_RE.search(cls)) or (ident and _LEAD_RE.search(ident)))
 
 
 def recover_lead(tree: HtmlElement, paragraphs: list[Block], headline: HtmlElement | None) -> list[Block]:
-    """Standfirst blocks (in page order) that belong before ``paragraphs`` but were dropped."""
-    candidates = _lead_candidates(tree) if paragraphs else []
+    """Standfirst blocks (in page order) that belong before ``paragraphs`` but were dropped.
+
+    Only elements after the headline (or, without one, shortly before the first paragraph) are
+    looked at, through bounded XPath axes rather than a walk of the whole page.
+    """
+    if not paragraphs:
+        return []
+    first = None
+    if headline is not None:
+        scope = headline.xpath(f"following::*[position() <= {_LEAD_SCAN}]")
+    else:
+        first = _locate(tree, paragraphs)
+        if first is None:
+            return []
+        scope = first.xpath(f"preceding::*[position() <= {_LEAD_WINDOW}]")
+    candidates = [n for n in scope if isinstance(n, HtmlElement) and n.tag in _LEAD_TAGS and _is_lead_hint(n)]
     if not candidates:
         return []
     body = _norm(" ".join(b.text for b in paragraphs))
@@ -136,16 +147,13 @@ def recover_lead(tree: HtmlElement, paragraphs: list[Block], headline: HtmlEleme
         if text.count(" | ") >= 2 or _link_text_length(node) >= 0.5 * len(text):
             continue
         plausible.append((node, text))
-    first = _locate(tree, paragraphs) if plausible else None
+    if not plausible:
+        return []
+    first = first if first is not None else _locate(tree, paragraphs)
     if first is None:
         return []
-    top = _position(headline) if headline is not None else None
-    picked: list[tuple[int, str]] = []
-    for node, text in plausible:
-        position = _position(node)
-        if position >= first or (top is not None and position < top) or (top is None and first - position > _LEAD_WINDOW):
-            continue
-        picked.append((position, text))
+    limit = _position(first)
+    picked = [(pos, text) for node, text in plausible if (pos := _position(node)) < limit]
     # nested candidates (a "lead" div around a "teaser" p): keep the innermost
     texts = [t for _, t in picked]
     kept = [(p, t) for p, t in picked if not any(o != t and o in t for o in texts)]
