@@ -19,7 +19,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»«:~⋆›‹/]{1,2}\s+|\s*\
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "gob", "gouv", "or", "ne"})
 
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_EMAIL = re.compile(r"\S+(?:@|\s?[\[(]at[\])]\s?)\S+\.\w+", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _DATEISH = re.compile(
@@ -28,7 +28,16 @@ _DATEISH = re.compile(
     re.IGNORECASE,
 )
 _AND = re.compile(r"\s*;\s*|\s+(?:and|und|y|et|e|og|i)\s+|\s*&\s*", re.IGNORECASE)
-_TRIM = " \t,;:|-–—/·•()[]{}\"'“”„«»"
+_TRIM = " \t,;:|-–—/·•()[]{}\"'“”„«»→"
+# what follows a name in bylines and is not part of it: "... for The Daily Ledger",
+# "... Stand: 3.11.", "... am Samstag", "... Mitglied der Redaktion", "... Fr, 12:00"
+_AFTER_NAME = re.compile(
+    r"\s+(?:for|für|pour|para)\s+.*$"
+    r"|\s+(?:stand|am|um|vor|updated|aktualisiert|veröffentlicht|publiziert|published|posted|shares?)\b.*$"
+    r"|\s+(?:mitglied|member)\s+(?:der|des|of)\b.*$"
+    r"|\s+(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)\.?(?=,|\s+\d|$).*$",
+    re.IGNORECASE,
+)
 _MAX_NAME_WORDS = 6
 
 
@@ -146,6 +155,7 @@ def normalize_authors(raw: str | None) -> list[str]:
     for part in _AND.split(text):
         for piece in _split_commas(part):
             name = _prefix_pattern().sub("", piece.strip(_TRIM)).strip(_TRIM)
+            name = _AFTER_NAME.sub("", name).strip(_TRIM)
             name = _strip_role(name)
             if _plausible_name(name):
                 names.append(name)
@@ -162,10 +172,17 @@ def _split_commas(part: str) -> list[str]:
 
 
 def _strip_role(name: str) -> str:
-    """ "Jane Doe - Staff Writer" -> "Jane Doe"; a name that is only a role becomes empty."""
+    """ "Jane Doe - Staff Writer" / "Jane Doe Chefredakteur" -> "Jane Doe"; a lone role -> ""."""
     parts = re.split(r"\s+[-–—]\s+", name)
     parts = [p for p in parts if p.lower().strip(_TRIM) not in _roles()]
-    return parts[0].strip(_TRIM) if parts else ""
+    if not parts:
+        return ""
+    words = parts[0].strip(_TRIM).split()
+    for size in (3, 2, 1):  # a trailing role without punctuation
+        if len(words) > size and " ".join(words[-size:]).lower() in _roles():
+            words = words[:-size]
+            break
+    return " ".join(words)
 
 
 def _plausible_name(name: str) -> bool:
