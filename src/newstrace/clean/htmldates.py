@@ -113,8 +113,8 @@ _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
     r"|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=/)"
 )
-# day first ("/meldungen/29-10-2021"): the European order, unambiguous with a 4-digit year last
-_URL_DATE_DMY = re.compile(r"/(0?[1-9]|[12]\d|3[01])[-_.](0?[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?=[/_.-]|$)")
+# day first ("/meldungen/29-10-2021", "bericht_vom_22.04.2020"): European order, 4-digit year last
+_URL_DATE_DMY = re.compile(r"[/_-](0?[1-9]|[12]\d|3[01])[-_.](0?[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?=[/_.-]|$)")
 _UTC = ("Z", "+00:00")
 
 
@@ -148,8 +148,9 @@ def published_date(
     return (
         _microdata_date(tree, "datePublished")
         or _time_element_date(tree)
-        or visible_date(headline if headline is not None else _first_heading(tree))
+        or visible_date(anchor := headline if headline is not None else _first_heading(tree), _NEAR_HEADLINE)
         or _htmldate(tree, url)
+        or visible_date(anchor, _AFTER_HEADLINE)
     )
 
 
@@ -237,7 +238,8 @@ def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
 
 _NUMERIC_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b")
 _ISO_DAY = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
-_AFTER_HEADLINE = 1500  # characters of page text read after the headline
+_NEAR_HEADLINE = 300  # characters of page text after the headline read before asking htmldate
+_AFTER_HEADLINE = 1500  # ... and after it
 _BEFORE_HEADLINE = 200  # ... and before it (dates above the headline)
 
 
@@ -285,13 +287,13 @@ def _first_heading(tree: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def visible_date(headline: HtmlElement | None) -> str | None:
+def visible_date(headline: HtmlElement | None, window: int = _AFTER_HEADLINE) -> str | None:
     """A date written in the page text right after the headline (or just above it): where the
     byline and dateline of an article sit when the page has no date markup."""
     if headline is None:
         return None
     after = _texts(headline.xpath("following::text()[normalize-space()][position() <= 40]"))
-    date = written_date(after[:_AFTER_HEADLINE])
+    date = written_date(after[:window])
     if date:
         return date
     before = _texts(headline.xpath("preceding::text()[normalize-space()][position() <= 8]"))
