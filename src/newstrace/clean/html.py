@@ -24,6 +24,9 @@ from newstrace.records import Removal
 
 LOGGER = logging.getLogger(__name__)
 
+MIN_BODY_CHARS = 40
+"""A page whose main text has fewer letters and digits than this (about one sentence) has no
+article: an error page, a redirect stub, binary noise. Its body is left empty (the stage skips it)."""
 MAX_HTML_CHARS = 8_000_000
 """Pages longer than this are cut before parsing: the tail of such a page is scripts and data."""
 
@@ -188,6 +191,8 @@ def clean_html(html: str, url: str | None = None) -> CleanResult:
         blocks = recover_lead(tree, blocks, meta.headline_node) + blocks
     mark_links(blocks, tree)
     blocks, removed = drop_related(blocks)
+    if sum(c.isalnum() for b in blocks for c in b.text) < MIN_BODY_CHARS:
+        blocks = []
     body = restore_spaces("\n\n".join(b.text for b in blocks))
     removed = [Removal(restore_spaces(r.text), r.reason) for r in removed]
     text = _clean_text(body, meta.title, url) if body else CleanResult(body="")
