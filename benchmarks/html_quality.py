@@ -9,7 +9,8 @@ section [html] (the eval gate).
 
 usage: python benchmarks/html_quality.py [--data DIR] [--eval DIR] [--keep DIR]
 The data default is $NEWSTRACE_SHARED_DATA or ../shared/data next to the repository (or next to
-its parent, for worktrees); when it is absent the script says so and exits 0.
+its parent, for worktrees); when it is absent the script says so and exits 77 (the eval gate's
+"skipped").
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "benchmarks" / "floors.toml"
+SKIPPED = 77  # exit status the eval gate reads as "data not available here"
 # trafilatura 2.3.1 on the same pages with this scorer (data README; in-sample for trafilatura)
 TRAFILATURA = {"body_f1": 0.926, "body_precision": 0.907, "body_recall": 0.946,
                "title_exact": 0.593, "author_exact": 0.519, "date_exact": 0.868}
@@ -57,7 +59,7 @@ def main() -> int:
     scorer = scorers / "score_extraction.py"
     if not (data / "inputs.jsonl.gz").exists() or not scorer.exists():
         print(f"html_quality: {data}/inputs.jsonl.gz or {scorer} not found; nothing to measure")
-        return 0
+        return SKIPPED
     floors = tomllib.loads(FLOORS.read_text(encoding="utf-8")).get("html", {}) if FLOORS.exists() else {}
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="html_quality_"))
     work.mkdir(parents=True, exist_ok=True)
