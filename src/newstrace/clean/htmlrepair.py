@@ -162,14 +162,26 @@ def recover_lead(tree: HtmlElement, paragraphs: list[Block], headline: HtmlEleme
 
 
 @lru_cache(maxsize=1)
-def _prompt_pattern() -> re.Pattern[str]:
+def _prompt_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     prompts = sorted(lexicon.load("html_related_prompts"), key=len, reverse=True)
     alternatives = "|".join(re.escape(p) for p in prompts)
-    return re.compile(rf"^\W{{0,3}}(?:{alternatives})(?:\s*[:|»›>\-–—.!?]|\s*$)", re.IGNORECASE)
+    delimited = re.compile(rf"^\W{{0,3}}(?:{alternatives})(?:\s*[:|»›>\-–—.!?]|\s*$)", re.IGNORECASE)
+    leading = re.compile(rf"^\W{{0,3}}(?:{alternatives})\b", re.IGNORECASE)
+    return delimited, leading
+
+
+def _prompt_pattern() -> re.Pattern[str]:
+    return _prompt_patterns()[0]
 
 
 def _is_prompt(block: Block) -> bool:
-    return _prompt_pattern().match(block.text) is not None and (len(block.text.split()) <= 6 or block.link_share >= 0.3)
+    """ "Read more: <link>", "Lesen Sie auch", or a short heading starting with such words
+    ("More stories from the region") that does not end like a sentence."""
+    delimited, leading = _prompt_patterns()
+    words = len(block.text.split())
+    if delimited.match(block.text):
+        return words <= 6 or block.link_share >= 0.3
+    return words <= 6 and not block.text.rstrip().endswith(".") and leading.match(block.text) is not None
 
 
 def _is_link_only(block: Block) -> bool:
