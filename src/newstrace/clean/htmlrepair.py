@@ -188,6 +188,14 @@ def _is_link_only(block: Block) -> bool:
     return block.link_share >= 0.9 and len(block.text.split()) <= 25 and not _URLISH.search(block.text)
 
 
+def _leads_elsewhere(href: str | None) -> bool:
+    """A link to another page (not an in-page anchor such as a heading's own ``#id``)."""
+    if not href:
+        return False
+    href = href.strip().lower()
+    return bool(href) and not href.startswith(("#", "javascript:"))
+
+
 def mark_links(paragraphs: list[Block], tree: HtmlElement) -> None:
     """Set ``link_chars`` of short paragraphs whose text (after a related-story prompt) is the
     text of a link on the page. Cheaper than asking trafilatura to keep links, and enough for
@@ -195,7 +203,10 @@ def mark_links(paragraphs: list[Block], tree: HtmlElement) -> None:
     short = [b for b in paragraphs if len(b.text) <= _MAX_LINK_PARAGRAPH]
     if not short:
         return
-    anchors = {t for a in tree.iter("a") if len(t := " ".join(a.text_content().split())) >= 3}
+    anchors = {
+        t for a in tree.iter("a")
+        if _leads_elsewhere(a.get("href")) and len(t := " ".join(a.text_content().split())) >= 3
+    }
     for block in short:
         if block.text in anchors:
             block.link_chars = len(block.text)
