@@ -267,15 +267,25 @@ def _headline_nodes(tree: HtmlElement) -> list[_Headline]:
     return found
 
 
+_BLOCK_CHILDREN = frozenset({"div", "p", "br", "h1", "h2", "h3", "h4", "li", "header", "section"})
+_HEADING_TRIM = " :|-–—·•/"
+
+
 def _heading_text(node: HtmlElement) -> str:
+    """Rendered text of a heading: inline children run together as on screen, block children
+    are separated, and a kicker child (with the separator after it) is left out."""
     pieces: list[str] = [node.text or ""]
     for child in node:
         if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+            if child.tag in _BLOCK_CHILDREN:
+                pieces.append(" ")
             hint = f"{child.get('class') or ''} {child.get('id') or ''}"
             if not _KICKER.search(hint):
                 pieces.append(child.text_content())
+            if child.tag in _BLOCK_CHILDREN:
+                pieces.append(" ")
         pieces.append(child.tail or "")
-    return _norm_space(" ".join(pieces))
+    return _norm_space("".join(pieces)).strip(_HEADING_TRIM)
 
 
 def _choose_headline(tree: HtmlElement, structured: list[str], keys: list[str]) -> tuple[str | None, HtmlElement | None]:
