@@ -292,10 +292,12 @@ def _choose_headline(tree: HtmlElement, structured: list[str], keys: list[str]) 
     """The visible headline when it agrees with a structured title (or is the page's only
     ``<h1>``); else the first structured title without its site name."""
     nodes = _headline_nodes(tree)
-    for head in nodes:
-        for candidate in [head.text, *head.parts]:
-            if any(same_title(candidate, t, keys) for t in structured):
-                return candidate, head.node
+    # a heading (or one of its blocks) that is the structured title exactly, then a close match
+    for strict in (True, False):
+        for head in nodes:
+            for candidate in [*head.parts, head.text] if strict else [head.text, *head.parts]:
+                if any(same_title(candidate, t, keys, strict=strict) for t in structured):
+                    return candidate, head.node
     h1s = [h for h in nodes if h.node.tag == "h1"]
     if len(h1s) == 1 and not is_site_name(h1s[0].text, keys) and not outside_article(h1s[0].node):
         return h1s[0].text, h1s[0].node

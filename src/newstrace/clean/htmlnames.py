@@ -98,8 +98,9 @@ def clean_title(title: str, keys: list[str]) -> str:
     return title
 
 
-def same_title(visible: str, structured: str, keys: list[str]) -> bool:
-    """True when a visible headline (``<h1>``) and a structured title name the same story."""
+def same_title(visible: str, structured: str, keys: list[str], strict: bool = False) -> bool:
+    """True when a visible headline (``<h1>``) and a structured title name the same story;
+    ``strict``: the same words, once the site name is gone from the structured title."""
     a = _words(visible)
     if len(a) < 3:
         return False
@@ -109,8 +110,8 @@ def same_title(visible: str, structured: str, keys: list[str]) -> bool:
     if _is_site(visible, keys) and len(a.split()) <= 4:
         return False
     c = _words(clean_title(structured, keys))
-    if a == c:
-        return True
+    if a == c or strict:
+        return a == c
     # the structured title is the headline plus a kicker, section or site name
     if len(a) >= 12 and (b.startswith(a) or b.endswith(a) or (len(c) >= 12 and a.startswith(c))):
         return True
