@@ -208,18 +208,21 @@ def _microdata_date(tree: HtmlElement, prop: str) -> str | None:
 
 
 def _time_element_date(tree: HtmlElement) -> str | None:
-    """A ``<time datetime>`` marked as the publication time (``pubdate``, a publish/date class)."""
+    """A ``<time datetime>`` marked as the publication time (``pubdate``, a publish/date class),
+    else the page's only ``<time datetime>``: one date on a page is the article's date."""
+    usable = []
     for node in tree.iter("time"):
         value = node.get("datetime")
         if not value or outside_article(node) or next(node.iterancestors("li"), None) is not None:
             continue  # times in lists belong to other posts or comments
+        usable.append(value)
         parent = node.getparent()
         hint = " ".join(filter(None, (node.get("class"), node.get("itemprop"), parent.get("class") if parent is not None else None))).lower()
         if node.get("pubdate") is not None or re.search(r"publi|created|posted|entry-date|article.?date", hint):
             date = normalize_date(value)
             if date:
                 return date
-    return None
+    return normalize_date(usable[0]) if len(usable) == 1 else None
 
 
 def _htmldate(tree: HtmlElement, url: str | None) -> str | None:
