@@ -190,3 +190,18 @@ def test_html_metadata_from_json_ld_wins_over_visible_markup() -> None:
     assert result.updated_at == "2024-03-05T12:00:00+01:00"
     assert result.publisher == "Coastal Courier"
     assert result.headline == "Harbour pier closed after cracks found"
+
+
+def test_html_extract_body_matches_trafilatura_public_entry_point() -> None:
+    """extract_body calls trafilatura's extraction sequence directly (no copy, no text
+    rendering); its paragraphs must be those of trafilatura's public bare_extraction."""
+    from trafilatura import bare_extraction
+
+    from newstrace.clean.html import body_paragraphs, extract_body
+
+    html = page(article(extra="<ul><li>First listed point of the report</li><li>Second point</li></ul>"))
+    ours = [b.text for b in extract_body(parse_html(html), None)]  # type: ignore[arg-type]
+    doc = bare_extraction(parse_html(html), include_comments=False, include_links=False)
+    assert doc is not None
+    theirs = [b.text for b in body_paragraphs(doc.body)]
+    assert ours == theirs and PARAS[0] in ours

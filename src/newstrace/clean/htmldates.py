@@ -13,6 +13,7 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from newstrace import lexicon
@@ -196,8 +197,11 @@ def _time_values(tree: HtmlElement) -> list[str]:
     return values
 
 
+_ITEMPROP = etree.XPath("//*[@itemprop=$prop]")
+
+
 def _microdata_date(tree: HtmlElement, prop: str) -> str | None:
-    for node in tree.iterfind(f".//*[@itemprop='{prop}']"):
+    for node in _ITEMPROP(tree, prop=prop):
         if outside_article(node):
             continue
         value = node.get("content") or node.get("datetime") or node.text_content()
