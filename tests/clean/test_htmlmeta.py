@@ -142,3 +142,10 @@ def test_htmlmeta_republication_stamp_loses_to_the_url_date() -> None:
 )
 def test_htmlmeta_visible_dates_near_the_headline(body: str, expected: str) -> None:
     assert meta_of(body=body, url=None).published_at == expected
+
+
+@pytest.mark.parametrize("lang, expected", [("de-DE", "de"), ("en_US", "en"), ("FR", "fr"), ("", None), ("english", None)])
+def test_htmlmeta_language_is_the_primary_subtag(lang: str, expected: str | None) -> None:
+    tree = parse_html(f"<html lang='{lang}'><head></head><body>{BODY}</body></html>")
+    assert tree is not None
+    assert extract_page_metadata(tree, None).language == expected

@@ -424,9 +424,18 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     if article is not None and not canonical:
         canonical = _text(article.get("url"))
     result.url = canonical if canonical and _is_http_url(canonical) else url
-    result.language = (tree.get("lang") or _first(meta, ("content-language", "og:locale", "dc.language")) or None)
+    result.language = _language(tree.get("lang") or _first(meta, ("content-language", "og:locale", "dc.language")))
     result.description = _first(meta, ("description", "og:description", "twitter:description"))
     return result
+
+
+_LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9-]*)?\s*$")
+
+
+def _language(value: str | None) -> str | None:
+    """The primary language subtag, lower-cased: "de-DE", "de_DE", "DE" -> "de"."""
+    match = _LANGUAGE.match(value or "")
+    return match.group(1).lower() if match else None
 
 
 def _is_http_url(value: str) -> bool:
