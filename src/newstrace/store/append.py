@@ -78,8 +78,7 @@ class Appender:
         state.batches = batch
         state.links, state.stories, state.claims = snapshot
         state.rewrite_all = False
-        added = {a.id for a in new}
-        return AppendResult([a.id for a in new], [a.id for a in articles if a.id not in added])
+        return AppendResult([a.id for a in new], _others(articles, new))
 
     # --- state -----------------------------------------------------------------------------------
 
@@ -144,6 +143,12 @@ class Appender:
         traces = {c.claim_id: trace_dict(linker, c.claim_id) for c in changed_claims}
         w.put_claims(conn, changed_claims, traces)
         return links, stories, claims
+
+
+def _others(articles: Sequence[Article], added: Sequence[Article]) -> list[str]:
+    """Ids of the input articles not stored by this call (duplicates after the first included)."""
+    pending = {id(a) for a in added}
+    return [a.id for a in articles if id(a) not in pending]
 
 
 def put_records(
