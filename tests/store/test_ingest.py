@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
-import random
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -19,36 +16,8 @@ from newstrace.settings import load_settings
 from newstrace.store import Store, ingest, open_store, read
 from newstrace.store.dump import canonical_dump
 
-TOPICS = [
-    ("Bridge closed after storm", "The coastal bridge was closed on Monday after a storm damaged its deck, officials said."),
-    ("Council approves budget", "The city council approved the new budget late on Tuesday, the mayor's office said in a statement."),
-    ("Port workers strike", "Port workers walked out on Wednesday over pay, according to a union spokesperson."),
-    ("Library reopens", "The central library reopened on Thursday after two years of repairs, the city announced."),
-    ("Train delays continue", "Commuters faced delays for a third day, the rail operator said, blaming a signal fault."),
-]
-OUTLETS = ["Daily Ledger", "Harbor Times", "Coastal Courier", "Valley Post"]
+from synthetic import synthetic_inputs, write_inputs
 
-
-def synthetic_inputs(n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """``n`` raw input objects: topic stories reworded per outlet, some verbatim wire copies."""
-    rng = random.Random(seed)
-    rows = []
-    for i in range(n):
-        title, lead = TOPICS[i % len(TOPICS)]
-        outlet = OUTLETS[rng.randrange(len(OUTLETS))]
-        copy = i >= len(TOPICS) and rng.random() < 0.3
-        detail = "" if copy else f" Reporter note {i}: residents described the scene to the {outlet}."
-        text = f"{title}\n\n{lead}{detail}\n\nA spokesperson declined to comment further."
-        rows.append({"id": f"in-{i:04d}", "text": text, "publisher": outlet,
-                     "published_at": f"2024-03-{1 + i % 28:02d}T{8 + i % 10:02d}:00:00Z"})
-    return rows
-
-
-def write_inputs(path: Path, rows: list[Any]) -> Path:
-    with path.open("w", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write((row if isinstance(row, str) else json.dumps(row)) + "\n")
-    return path
 
 
 def _settings():  # type: ignore[no-untyped-def]
