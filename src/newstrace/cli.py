@@ -448,8 +448,9 @@ def export(ctx: click.Context, table: str, db: str | None, fmt: str | None, outp
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
 @click.option("--port", type=click.IntRange(0, 65535), default=None, help="Port (default 8000).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Server processes.")
+@click.option("--access-log/--no-access-log", default=True, show_default=True, help="Log every request on stderr.")
 @click.pass_context
-def serve(ctx: click.Context, db: str | None, host: str | None, port: int | None, workers: int) -> None:
+def serve(ctx: click.Context, db: str | None, host: str | None, port: int | None, workers: int, access_log: bool) -> None:
     """Serve the HTTP API (/api/..., OpenAPI at /openapi.json) and the web UI.
 
     The store is created and migrated on first start. Reads are open; writes (POST /api/articles)
@@ -459,7 +460,7 @@ def serve(ctx: click.Context, db: str | None, host: str | None, port: int | None
 
     settings = _settings(ctx, **{"store.db": db, "web.host": host, "web.port": port})
     try:
-        run_server(settings, workers=workers)
+        run_server(settings, workers=workers, access_log=access_log)
     except NewstraceError as exc:
         raise click.ClickException(str(exc)) from None
 

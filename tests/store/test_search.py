@@ -6,7 +6,7 @@ import pytest
 
 from newstrace.records import Article
 from newstrace.store import Store, put_records
-from newstrace.store.search import fts5_expression, parse_query, search, split_snippet
+from newstrace.store.search import fts5_expression, highlighter, make_snippet, parse_query, search
 
 
 def _ids(store: Store, query: str) -> list[str]:
@@ -76,5 +76,22 @@ def test_search_query_parser_quotes_everything() -> None:
     assert parse_query("   ").empty and parse_query("*** ---").empty
 
 
-def test_search_split_snippet() -> None:
-    assert split_snippet("a \ue000bc\ue001 d") == {"text": "a bc d", "highlights": [[2, 4]]}
+def test_search_snippet_window_and_marks() -> None:
+    body = " ".join(f"w{i}" for i in range(100)) + " The minister resigned after talks. " + " ".join(f"z{i}" for i in range(100))
+    snippet = make_snippet(body, highlighter(parse_query("resigning ministers")), words=12)
+    text = snippet["text"]
+    assert text.startswith("\u2026") and text.endswith("\u2026") and len(text.split()) <= 13
+    assert [text[a:b] for a, b in snippet["highlights"]] == ["minister", "resigned"]
+    assert make_snippet("Short body.", None) == {"text": "Short body.", "highlights": []}
+
+
+def test_search_scores_only_the_newest_window(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newstrace.store import search as search_module
+
+    old = Article(id="old", body="Pelicans nest here.", headline="Pelicans everywhere")
+    newer = [Article(id=f"n{i}", body=f"A pelicans note {i}. " + "Filler text. " * 30, headline="Coast") for i in range(6)]
+    put_records(store, [old, *newer])
+    assert _ids(store, "pelicans")[0] == "old"  # ranked exactly: the headline match wins
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 4)
+    ids = _ids(store, "pelicans")
+    assert "old" not in ids and set(ids) == {"n2", "n3", "n4", "n5"}  # the 4 newest matches, ranked

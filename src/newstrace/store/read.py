@@ -23,6 +23,63 @@ SUMMARY_COLUMNS = (
 )
 
 
+_IDS = sa.bindparam("ids", expanding=True)
+_LR = s.link_records
+
+# Statements are built once, here: building a select per call costs several times its execution.
+Q_ARTICLES = sa.select(s.articles).where(s.articles.c.id.in_(_IDS))
+Q_ARTICLE = sa.select(s.articles).where(s.articles.c.id == sa.bindparam("id"))
+Q_CHILDREN = {
+    name: sa.select(s.TABLES[name]).where(s.TABLES[name].c.article_id.in_(_IDS))
+    .order_by(s.TABLES[name].c.article_id, s.TABLES[name].c.idx)
+    for name in ("removals", "attributions", "entities", "times")
+}
+Q_SUMMARIES = (
+    sa.select(*SUMMARY_COLUMNS, _LR.c.story_id, _LR.c.duplicate_of, _LR.c.origin_type, _LR.c.origin_source,
+              _LR.c.origin_article_id, s.articles.c.published_utc)
+    .select_from(s.articles.outerjoin(_LR, _LR.c.article_id == s.articles.c.id))
+    .where(s.articles.c.id.in_(_IDS))
+)
+_LIST_BASE = (
+    sa.select(*SUMMARY_COLUMNS, _LR.c.story_id)
+    .select_from(s.articles.outerjoin(_LR, _LR.c.article_id == s.articles.c.id))
+    .where(s.articles.c.seq > sa.bindparam("after"))
+    .order_by(s.articles.c.seq)
+    .limit(sa.bindparam("limit"))
+)
+Q_LIST = {False: _LIST_BASE, True: _LIST_BASE.where(s.articles.c.outlet == sa.bindparam("outlet"))}
+Q_LINKS = sa.select(_LR).where(_LR.c.article_id.in_(_IDS))
+Q_STORIES = sa.select(s.stories).where(s.stories.c.story_id.in_(_IDS))
+Q_MEMBERS = (
+    sa.select(s.story_articles).where(s.story_articles.c.story_id.in_(_IDS))
+    .order_by(s.story_articles.c.story_id, s.story_articles.c.position)
+)
+Q_STORY_OF = sa.select(_LR.c.story_id).where(_LR.c.article_id == sa.bindparam("id"))
+_ST = s.stories
+_STORY_PAGE = (
+    sa.select(_ST).where(_ST.c.n_articles >= sa.bindparam("min"))
+    .order_by(_ST.c.n_articles.desc(), _ST.c.story_id).limit(sa.bindparam("limit"))
+)
+Q_STORY_PAGE = {
+    False: _STORY_PAGE,
+    True: _STORY_PAGE.where(sa.or_(_ST.c.n_articles < sa.bindparam("n"),
+                                   sa.and_(_ST.c.n_articles == sa.bindparam("n"), _ST.c.story_id > sa.bindparam("sid")))),
+}
+_CM = s.claim_mentions
+Q_CLAIMS = sa.select(s.claims).where(s.claims.c.claim_id.in_(_IDS))
+Q_MENTIONS = sa.select(_CM).where(_CM.c.claim_id.in_(_IDS)).order_by(_CM.c.claim_id, _CM.c.position)
+Q_TRACE = sa.select(s.claims.c.trace).where(s.claims.c.claim_id == sa.bindparam("id"))
+Q_CLAIMS_OF_STORY = (
+    sa.select(s.claims).where(s.claims.c.story_id == sa.bindparam("id"))
+    .order_by(s.claims.c.n_articles.desc(), s.claims.c.claim_id).limit(sa.bindparam("limit"))
+)
+Q_CLAIMS_OF_ARTICLE = (
+    sa.select(s.claims)
+    .where(s.claims.c.claim_id.in_(sa.select(_CM.c.claim_id).where(_CM.c.article_id == sa.bindparam("id"))))
+    .order_by(s.claims.c.n_articles.desc(), s.claims.c.claim_id).limit(sa.bindparam("limit"))
+)
+
+
 class CursorError(ValueError):
     """A pagination cursor that this store did not hand out."""
 
@@ -57,17 +114,15 @@ def get_articles(conn: sa.Connection, ids: Sequence[str]) -> dict[str, dict[str,
     """Full article dicts (``Article.to_dict()``) by id; unknown ids are absent."""
     rows: dict[str, Any] = {}
     for part in chunks(list(ids)):
-        for row in conn.execute(sa.select(s.articles).where(s.articles.c.id.in_(part))).mappings():
+        for row in conn.execute(Q_ARTICLES, {"ids": list(part)}).mappings():
             rows[row["id"]] = row
-    need = [i for i, r in rows.items() if not r["extra"]]
+    need = [i for i, r in rows.items() if not r["extra"] and not r["lists"]]  # lists is always written today
     children: dict[str, dict[str, list[Any]]] = {
         name: defaultdict(list) for name in ("removals", "attributions", "entities", "times")
     }
     for name, lists in children.items():
-        table = s.TABLES[name]
         for part in chunks(need):
-            query = sa.select(table).where(table.c.article_id.in_(part)).order_by(table.c.article_id, table.c.idx)
-            for child in conn.execute(query).mappings():
+            for child in conn.execute(Q_CHILDREN[name], {"ids": list(part)}).mappings():
                 lists[child["article_id"]].append(child)
     return {
         i: article_dict(
@@ -79,21 +134,19 @@ def get_articles(conn: sa.Connection, ids: Sequence[str]) -> dict[str, dict[str,
 
 
 def get_article(conn: sa.Connection, article_id: str) -> dict[str, Any] | None:
+    row = conn.execute(Q_ARTICLE, {"id": article_id}).mappings().first()
+    if row is None:
+        return None
+    if row["extra"] or row["lists"]:
+        return article_dict(row, (), (), (), ())
     return get_articles(conn, [article_id]).get(article_id)
 
 
 def article_summaries(conn: sa.Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Headline, outlet, time... (no body) of these articles, with their link record fields."""
     out: dict[str, dict[str, Any]] = {}
-    lr = s.link_records
     for part in chunks(list(ids)):
-        query = (
-            sa.select(*SUMMARY_COLUMNS, lr.c.story_id, lr.c.duplicate_of, lr.c.origin_type, lr.c.origin_source,
-                      lr.c.origin_article_id, s.articles.c.published_utc)
-            .select_from(s.articles.outerjoin(lr, lr.c.article_id == s.articles.c.id))
-            .where(s.articles.c.id.in_(part))
-        )
-        for row in conn.execute(query).mappings():
+        for row in conn.execute(Q_SUMMARIES, {"ids": list(part)}).mappings():
             out[row["id"]] = dict(row)
     return out
 
@@ -102,32 +155,27 @@ def list_articles(
     conn: sa.Connection, after_seq: int | None, limit: int, outlet: str | None = None
 ) -> tuple[list[dict[str, Any]], int | None]:
     """Articles in ingestion order after ``after_seq``; returns the page and the next cursor key."""
-    lr = s.link_records
-    query = (
-        sa.select(*SUMMARY_COLUMNS, lr.c.story_id)
-        .select_from(s.articles.outerjoin(lr, lr.c.article_id == s.articles.c.id))
-        .order_by(s.articles.c.seq)
-        .limit(limit + 1)
-    )
-    if after_seq is not None:
-        query = query.where(s.articles.c.seq > after_seq)
+    params: dict[str, Any] = {"after": after_seq or 0, "limit": limit + 1}
     if outlet is not None:
-        query = query.where(s.articles.c.outlet == outlet)
-    rows = [dict(r) for r in conn.execute(query).mappings()]
+        params["outlet"] = outlet
+    rows = [dict(r) for r in conn.execute(Q_LIST[outlet is not None], params).mappings()]
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (rows[-1]["seq"] if more and rows else None)
 
 
+Q_LINK = sa.select(_LR).where(_LR.c.article_id == sa.bindparam("id"))
+
+
 def get_link(conn: sa.Connection, article_id: str) -> dict[str, Any] | None:
-    row = conn.execute(sa.select(s.link_records).where(s.link_records.c.article_id == article_id)).mappings().first()
+    row = conn.execute(Q_LINK, {"id": article_id}).mappings().first()
     return link_dict(row) if row else None
 
 
 def get_links(conn: sa.Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     out = {}
     for part in chunks(list(ids)):
-        for row in conn.execute(sa.select(s.link_records).where(s.link_records.c.article_id.in_(part))).mappings():
+        for row in conn.execute(Q_LINKS, {"ids": list(part)}).mappings():
             out[row["article_id"]] = link_dict(row)
     return out
 
@@ -144,24 +192,27 @@ def _stories_by_rows(conn: sa.Connection, rows: Sequence[Any]) -> list[dict[str,
     ids = [r["story_id"] for r in rows if not r["extra"]]
     members: dict[str, list[Any]] = defaultdict(list)
     for part in chunks(ids):
-        query = (
-            sa.select(s.story_articles)
-            .where(s.story_articles.c.story_id.in_(part))
-            .order_by(s.story_articles.c.story_id, s.story_articles.c.position)
-        )
-        for m in conn.execute(query).mappings():
+        for m in conn.execute(Q_MEMBERS, {"ids": list(part)}).mappings():
             members[m["story_id"]].append(m)
     return [story_dict(r, members[r["story_id"]]) for r in rows]
 
 
 def get_story(conn: sa.Connection, story_id: str) -> dict[str, Any] | None:
-    row = conn.execute(sa.select(s.stories).where(s.stories.c.story_id == story_id)).mappings().first()
+    row = conn.execute(Q_STORIES, {"ids": [story_id]}).mappings().first()
     return _stories_by_rows(conn, [row])[0] if row else None
 
 
+Q_STORY_SIZE = sa.select(s.stories.c.story_id, s.stories.c.n_articles, s.stories.c.title).where(s.stories.c.story_id == sa.bindparam("id"))
+
+
+def story_size(conn: sa.Connection, story_id: str) -> dict[str, Any] | None:
+    """A story's id, title and number of articles (without the member list)."""
+    row = conn.execute(Q_STORY_SIZE, {"id": story_id}).mappings().first()
+    return dict(row) if row else None
+
+
 def story_id_of(conn: sa.Connection, article_id: str) -> str | None:
-    query = sa.select(s.link_records.c.story_id).where(s.link_records.c.article_id == article_id)
-    value = conn.execute(query).scalar()
+    value = conn.execute(Q_STORY_OF, {"id": article_id}).scalar()
     return str(value) if value is not None else None
 
 
@@ -169,12 +220,10 @@ def list_stories(
     conn: sa.Connection, after: list[Any] | None, limit: int, min_articles: int = 1
 ) -> tuple[list[dict[str, Any]], list[Any] | None]:
     """Stories, largest first (ties by id), as ``Story.to_dict()`` plus ``n_articles``."""
-    st = s.stories
-    query = sa.select(st).where(st.c.n_articles >= min_articles).order_by(st.c.n_articles.desc(), st.c.story_id).limit(limit + 1)
+    params: dict[str, Any] = {"min": min_articles, "limit": limit + 1}
     if after is not None:
-        n, sid = after
-        query = query.where(sa.or_(st.c.n_articles < n, sa.and_(st.c.n_articles == n, st.c.story_id > sid)))
-    rows = list(conn.execute(query).mappings())
+        params["n"], params["sid"] = after
+    rows = list(conn.execute(Q_STORY_PAGE[after is not None], params).mappings())
     more = len(rows) > limit
     rows = rows[:limit]
     stories = _stories_by_rows(conn, rows)
@@ -203,39 +252,28 @@ def iter_stories(conn: sa.Connection, page: int = 1000) -> Any:
 def _claims_by_rows(conn: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
     ids = [r["claim_id"] for r in rows if not r["extra"]]
     mentions: dict[str, list[Any]] = defaultdict(list)
-    cm = s.claim_mentions
     for part in chunks(ids):
-        query = sa.select(cm).where(cm.c.claim_id.in_(part)).order_by(cm.c.claim_id, cm.c.position)
-        for m in conn.execute(query).mappings():
+        for m in conn.execute(Q_MENTIONS, {"ids": list(part)}).mappings():
             mentions[m["claim_id"]].append(m)
     return [claim_dict(r, mentions[r["claim_id"]]) for r in rows]
 
 
 def get_claim(conn: sa.Connection, claim_id: str) -> dict[str, Any] | None:
-    row = conn.execute(sa.select(s.claims).where(s.claims.c.claim_id == claim_id)).mappings().first()
+    row = conn.execute(Q_CLAIMS, {"ids": [claim_id]}).mappings().first()
     return _claims_by_rows(conn, [row])[0] if row else None
 
 
 def stored_trace(conn: sa.Connection, claim_id: str) -> dict[str, Any] | None:
-    value = conn.execute(sa.select(s.claims.c.trace).where(s.claims.c.claim_id == claim_id)).scalar()
+    value = conn.execute(Q_TRACE, {"id": claim_id}).scalar()
     return dict(json.loads(value)) if value else None
 
 
 def claims_of_story(conn: sa.Connection, story_id: str, limit: int = 200) -> list[dict[str, Any]]:
-    query = (
-        sa.select(s.claims).where(s.claims.c.story_id == story_id)
-        .order_by(s.claims.c.n_articles.desc(), s.claims.c.claim_id).limit(limit)
-    )
-    return _claims_by_rows(conn, list(conn.execute(query).mappings()))
+    return _claims_by_rows(conn, list(conn.execute(Q_CLAIMS_OF_STORY, {"id": story_id, "limit": limit}).mappings()))
 
 
 def claims_of_article(conn: sa.Connection, article_id: str, limit: int = 200) -> list[dict[str, Any]]:
-    ids = sa.select(s.claim_mentions.c.claim_id).where(s.claim_mentions.c.article_id == article_id)
-    query = (
-        sa.select(s.claims).where(s.claims.c.claim_id.in_(ids))
-        .order_by(s.claims.c.n_articles.desc(), s.claims.c.claim_id).limit(limit)
-    )
-    return _claims_by_rows(conn, list(conn.execute(query).mappings()))
+    return _claims_by_rows(conn, list(conn.execute(Q_CLAIMS_OF_ARTICLE, {"id": article_id, "limit": limit}).mappings()))
 
 
 def iter_claims(conn: sa.Connection, page: int = 1000) -> Any:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from newstrace.records import Article, Claim, LinkRecord, Story
 
 UNKNOWN_OUTLET = "(unknown outlet)"
+LIST_KEYS = ("removed", "attributions", "entities", "times")
 _WS = re.compile(r"\s+")
 _EDGE_PUNCT = "\"'“”‘’«»()[]{},.;:!?-–— "
 _LEADING = ("the ", "a ", "an ")
@@ -103,6 +104,7 @@ def article_rows(article: Article, seq: int, batch: int) -> dict[str, Any]:
         "input_source": article.source,
         "outlet": outlet,
         "n_attributions": len(article.attributions),
+        "lists": dumps({k: data[k] for k in LIST_KEYS}),
         "extras": dumps(dict(article.extras)) if article.extras else None,
         "extra": None,
     }
@@ -124,7 +126,8 @@ def article_rows(article: Article, seq: int, batch: int) -> dict[str, Any]:
             for i, t in enumerate(data["times"])
         ],
     }
-    if article_dict(row, rows["removals"], rows["attributions"], rows["entities"], rows["times"]) != data:
+    rebuilt = article_dict({**row, "lists": None}, rows["removals"], rows["attributions"], rows["entities"], rows["times"])
+    if rebuilt != data:
         row["extra"] = dumps(data)
     return rows
 
@@ -187,6 +190,7 @@ def article_dict(
     """Rebuild ``Article.to_dict()`` from an ``articles`` row and its child rows (in ``idx`` order)."""
     if row.get("extra"):
         return dict(json.loads(row["extra"]))
+    lists = json.loads(row["lists"]) if row.get("lists") else None
     out: dict[str, Any] = {
         "id": row["id"],
         "url": row["url"],
@@ -198,6 +202,25 @@ def article_dict(
         "dateline": row["dateline"],
         "language": row["language"],
         "body": row["body"],
+    }
+    if lists is not None:
+        out.update(lists)
+    else:
+        out.update(_lists_from_rows(removed, attributions, entities, times))
+    if row["skipped"] is not None:
+        out["skipped"] = row["skipped"]
+    if row["extras"]:
+        out["extras"] = json.loads(row["extras"])
+    return out
+
+
+def _lists_from_rows(
+    removed: Sequence[Mapping[str, Any]],
+    attributions: Sequence[Mapping[str, Any]],
+    entities: Sequence[Mapping[str, Any]],
+    times: Sequence[Mapping[str, Any]],
+) -> dict[str, Any]:
+    return {
         "removed": [{"text": r["text"], "reason": r["reason"]} for r in removed],
         "attributions": [attribution_dict(a) for a in attributions],
         "entities": [
@@ -207,11 +230,6 @@ def article_dict(
         ],
         "times": [{"text": t["text"], "start": t["start"], "end": t["end"], "value": t["value"]} for t in times],
     }
-    if row["skipped"] is not None:
-        out["skipped"] = row["skipped"]
-    if row["extras"]:
-        out["extras"] = json.loads(row["extras"])
-    return out
 
 
 # --- link records, stories, claims ---------------------------------------------------------------

@@ -138,16 +138,7 @@ def story_detail(conn: Any, story_id: str, max_articles: int = 1000) -> dict[str
     return {"story": story, "articles": articles, "claims": read.claims_of_story(conn, story_id)}
 
 
-@router.get("/claims/{claim_id:path}", response_model=ClaimModel, responses=ERRORS, summary="One claim")
-def get_claim(request: Request, claim_id: str) -> Response:
-    nt = state_of(request)
-    with nt.store.connect() as conn:
-        claim = read.get_claim(conn, claim_id)
-    if claim is None:
-        raise ApiError(404, "not_found", f"no claim with id {claim_id!r}")
-    return json_response(claim)
-
-
+# The trace route comes first: ids may contain '/', and the plain route would swallow '/trace'.
 @router.get("/claims/{claim_id:path}/trace", response_model=ClaimTrace, responses=ERRORS, summary="A claim's provenance chain")
 def get_claim_trace(request: Request, claim_id: str) -> Response:
     nt = state_of(request)
@@ -156,6 +147,16 @@ def get_claim_trace(request: Request, claim_id: str) -> Response:
     if found is None:
         raise ApiError(404, "not_found", f"no claim with id {claim_id!r}")
     return json_response(found)
+
+
+@router.get("/claims/{claim_id:path}", response_model=ClaimModel, responses=ERRORS, summary="One claim")
+def get_claim(request: Request, claim_id: str) -> Response:
+    nt = state_of(request)
+    with nt.store.connect() as conn:
+        claim = read.get_claim(conn, claim_id)
+    if claim is None:
+        raise ApiError(404, "not_found", f"no claim with id {claim_id!r}")
+    return json_response(claim)
 
 
 @router.get("/search", response_model=SearchPage, responses=ERRORS, summary="Full-text search of headlines and bodies")

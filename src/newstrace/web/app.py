@@ -28,6 +28,7 @@ from newstrace.store import Appender, Store, open_store
 LOGGER = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
+THREADS = 8
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -172,9 +173,14 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     from newstrace.web import api, pages
 
     if store is None:
-        store = open_store(settings.store.db, create=True, pool_size=16)
+        store = open_store(settings.store.db, create=True, pool_size=THREADS)
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Handlers are short and CPU-bound: a few threads keep the GIL from thrashing between
+        # dozens of them; more requests simply wait their turn on the event loop.
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
         store.close()
 

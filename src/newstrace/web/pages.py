@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from newstrace.records import SOURCE_KINDS, STANCES
 from newstrace.store import read
 from newstrace.store.read import CursorError, decode_cursor, encode_cursor
+from newstrace.store.rows import outlet_of
 from newstrace.store.search import MAX_QUERY_CHARS, search
 from newstrace.store.trace import claim_chain
 from newstrace.web import graph, highlight
@@ -173,10 +174,10 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
             raise ApiError(404, "not_found", f"There is no article with the id \u201c{article_id}\u201d.")
         link = read.get_link(conn, article_id)
         claims = read.claims_of_article(conn, article_id, 50)
-        story = read.get_story(conn, link["story_id"]) if link else None
+        story = read.story_size(conn, link["story_id"]) if link else None
         related = [i for i in (link.get("duplicate_of"), (link.get("origin") or {}).get("article_id")) if i] if link else []
-        heads = read.article_summaries(conn, related)
-        outlet = read.article_summaries(conn, [article_id]).get(article_id, {}).get("outlet")
+        heads = read.article_summaries(conn, related) if related else {}
+    outlet = outlet_of(article.get("publisher"), article.get("url"))
     attributions = article["attributions"]
     paragraphs = highlight.paragraphs(article["body"], attributions)
     tips = [highlight.tip(a) for a in attributions]

@@ -18,7 +18,7 @@ def app_from_env() -> Any:
     return create_app(settings_from_dict(json.loads(os.environ[_ENV])))
 
 
-def run_server(settings: Settings, workers: int = 1, log_level: str = "info") -> None:
+def run_server(settings: Settings, workers: int = 1, log_level: str = "info", access_log: bool = True) -> None:
     """Create/migrate the store, then serve until interrupted."""
     import uvicorn
 
@@ -30,6 +30,6 @@ def run_server(settings: Settings, workers: int = 1, log_level: str = "info") ->
     if workers > 1:
         os.environ[_ENV] = json.dumps(settings_to_dict(settings))
         uvicorn.run("newstrace.web.server:app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level=log_level, proxy_headers=False, server_header=False)
+                    log_level=log_level, access_log=access_log, proxy_headers=False, server_header=False)
         return
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, proxy_headers=False, server_header=False)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level, access_log=access_log, proxy_headers=False, server_header=False)
