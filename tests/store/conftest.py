@@ -48,14 +48,28 @@ def _with_database(uri: str, name: str) -> str:
     return make_url(uri).set(database=name).render_as_string(hide_password=False)
 
 
+@pytest.fixture(scope="session")
+def pg_template(pg_server_url: str) -> Iterator[str]:
+    """A database migrated once (from empty, by ``open_store``), copied for every test."""
+    import psycopg
+
+    name = "nt_template_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    open_store(_with_database(pg_server_url, name)).close()
+    yield name
+    with psycopg.connect(pg_server_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
-def pg_url(pg_server_url: str) -> Iterator[str]:
-    """A fresh, empty database on the test server, dropped afterwards."""
+def pg_url(pg_server_url: str, pg_template: str) -> Iterator[str]:
+    """A fresh migrated database on the test server (a copy of the template), dropped afterwards."""
     import psycopg
 
     name = "nt_" + uuid.uuid4().hex[:16]
     with psycopg.connect(pg_server_url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
     yield _with_database(pg_server_url, name)
     with psycopg.connect(pg_server_url, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -80,7 +94,7 @@ def corpus_store(store: Store) -> Store:
     """The store with the synthetic corpus and its hand-built links, stories and claims."""
     from newstrace.store import put_records
 
-    from synthetic import corpus_articles, corpus_links
+    from .store_synthetic import corpus_articles, corpus_links
 
     links, stories, claims = corpus_links()
     put_records(store, corpus_articles(), links, stories, claims, traces={"claim-resigned": {"steps": ["ledger-1"]}})

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from newstrace.cli import cli
 from newstrace.store import open_store, put_records
 
-from synthetic import corpus_articles, corpus_links
-from synthetic import synthetic_inputs, write_inputs
+from .store_synthetic import corpus_articles, corpus_links
+from .store_synthetic import synthetic_inputs, write_inputs
 
 
 @pytest.fixture

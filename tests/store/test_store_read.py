@@ -8,7 +8,7 @@ from newstrace.records import Article
 from newstrace.store import Store, put_records, read
 from newstrace.store.read import CursorError, decode_cursor, encode_cursor
 
-from synthetic import corpus_articles, corpus_links, ledger_article
+from .store_synthetic import corpus_articles, corpus_links, ledger_article
 
 
 def test_read_articles_are_exactly_their_records(corpus_store: Store) -> None:

@@ -16,7 +16,7 @@ from newstrace.settings import load_settings
 from newstrace.store import Store, ingest, open_store, read
 from newstrace.store.dump import canonical_dump
 
-from synthetic import synthetic_inputs, write_inputs
+from .store_synthetic import synthetic_inputs, write_inputs
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from newstrace.store import Store, open_store, put_records
 from newstrace.store.dump import canonical_dump
 
-from synthetic import corpus_articles, corpus_links
+from .store_synthetic import corpus_articles, corpus_links
 
 
 def test_dump_equal_for_equal_content_and_differs_otherwise(store_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import screenshot
+from .web_helpers import screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import XSS
+from .web_helpers import XSS
 
 PAGES = ["/", "/search?q=minister", "/articles/ledger-1", "/stories", "/stories?all=1", "/stories/story-minister",
          "/claims/claim-resigned", "/sources", "/sources?outlet=Daily+Ledger&kind=anonymous",
@@ -102,7 +102,7 @@ def test_pages_empty_store_explains_what_to_do(tmp_path: Any) -> None:
 
     from newstrace.web import create_app
 
-    from conftest import web_settings
+    from .web_helpers import web_settings
 
     settings = web_settings(f"sqlite:///{tmp_path / 'new.db'}")
     with TestClient(create_app(settings)) as fresh:  # serve creates and migrates a new store

@@ -11,7 +11,7 @@ from newstrace.store import Appender, Store, put_records, read
 from newstrace.store import schema as s
 from newstrace.store.dump import canonical_dump
 
-from synthetic import corpus_articles, ledger_article, weather_article
+from .store_synthetic import corpus_articles, ledger_article, weather_article
 
 
 def _settings():  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ import pytest
 from newstrace.store import Store
 from newstrace.store.export import export_graph, export_table
 
-from synthetic import corpus_articles, corpus_links
+from .store_synthetic import corpus_articles, corpus_links
 
 
 def test_export_articles_jsonl_is_the_records(corpus_store: Store) -> None:

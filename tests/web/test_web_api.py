@@ -9,8 +9,8 @@ import pytest
 
 from newstrace.store import read
 
-from conftest import TOKEN, hostile_article
-from synthetic import corpus_articles, corpus_links, ledger_article
+from .web_helpers import TOKEN, hostile_article
+from store.store_synthetic import corpus_articles, corpus_links, ledger_article
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -125,7 +125,7 @@ def test_api_write_disabled_without_configured_token(web_store: Any) -> None:
 
     from newstrace.web import create_app
 
-    from conftest import web_settings
+    from .web_helpers import web_settings
 
     app = create_app(web_settings(web_store.url, **{"web.api_token": ""}), web_store)
     with TestClient(app) as anonymous:

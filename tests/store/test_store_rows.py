@@ -12,7 +12,7 @@ from newstrace.store.rows import (
     source_name, story_dict, story_rows, to_utc,
 )
 
-from synthetic import ledger_article
+from .store_synthetic import ledger_article
 
 
 def test_rows_article_round_trip_without_override() -> None:
