@@ -189,3 +189,13 @@ def test_api_openapi_documents_every_route(client: Any) -> None:
     assert "requestBody" in post and {"201", "401", "413", "422"} <= set(post["responses"])
     assert not any(p.startswith("/articles") for p in paths)  # HTML pages stay out of the API spec
     assert client.get("/docs").status_code == 404  # no CDN-backed docs page
+
+
+def test_api_ids_with_slashes(client: Any, web_store: Any) -> None:
+    from newstrace.records import Claim, ClaimMention
+    from newstrace.store import put_records
+
+    put_records(web_store, claims=[Claim("c/1", "a claim with a slash", (ClaimMention("ledger-1"),), "ledger-1")])
+    assert client.get("/api/claims/c/1").json()["claim_id"] == "c/1"
+    assert client.get("/api/claims/c/1/trace").json()["claim"]["claim_id"] == "c/1"
+    assert client.get("/api/claims/c%2F1/trace").json()["chain"]["nodes"][0]["article_id"] == "ledger-1"

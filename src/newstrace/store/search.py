@@ -7,7 +7,7 @@ parameters. Results come ranked (BM25 on SQLite, ``ts_rank_cd`` on PostgreSQL; h
 weigh more), with a short highlighted snippet.
 
 Scoring every match of a very common word costs time in proportion to the matches (30 ms for 27,000
-of them on SQLite), so only the newest ``RANK_WINDOW`` matches are scored: a query matching fewer
+of them on SQLite), so only the newest ``RANK_WINDOW`` (1,000) matches are scored: a query matching fewer
 articles is ranked exactly; a broader one returns the best of its most recent 2,000 matches, which
 for news is usually what one wants, and keeps a search under a few milliseconds.
 """
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from newstrace.store import schema as s
 
 MAX_QUERY_CHARS = 500
-RANK_WINDOW = 2000  # ranking looks at the newest this-many matches (see ``search``)
+RANK_WINDOW = 1000  # ranking looks at the newest this-many matches (see ``search``)
 MAX_TERMS = 32
 MAX_OFFSET = 1000
 COUNT_CAP = 1000

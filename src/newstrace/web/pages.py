@@ -241,16 +241,17 @@ def claim_page(request: Request, claim_id: str) -> HTMLResponse:
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources_page(request: Request, outlet: str | None = Query(None, max_length=300),
-                 kind: str | None = Query(None, max_length=20)) -> HTMLResponse:
+                 kind: str | None = Query(None, max_length=20), more: int = Query(0, ge=0, le=1)) -> HTMLResponse:
     nt = nt_of(request)
     if kind is not None and kind not in SOURCE_KINDS:
         kind = None
+    limit = 300 if more else 30
     with nt.store.connect() as conn:
         outlets = read.outlet_stats(conn)
-        top = read.top_sources(conn, outlet or None, kind, 60)
+        top = read.top_sources(conn, outlet or None, kind, limit + 1)
         by_outlet = read.sources_by_outlet(conn, 3, [o["outlet"] for o in outlets])
     total = {k: sum(o[k] for o in outlets) for k in ("articles", "attributions", "anonymous", "unsourced")}
     sourced = total["attributions"] - total["unsourced"]
     total["anonymous_share"] = total["anonymous"] / sourced if sourced else None
-    return render("sources.html", page="sources", outlets=outlets, top=top, by_outlet=by_outlet, total=total,
-                  outlet=outlet or "", kind=kind or "")
+    return render("sources.html", page="sources", outlets=outlets, top=top[:limit], has_more=len(top) > limit and not more,
+                  by_outlet=by_outlet, total=total, outlet=outlet or "", kind=kind or "")
