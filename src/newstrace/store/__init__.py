@@ -16,6 +16,7 @@ from __future__ import annotations
 from newstrace.store.append import Appender, AppendResult, put_records
 from newstrace.store.base import DEFAULT_URL, Store, safe_url
 from newstrace.store.ingest import IngestProgress, IngestSummary, ingest
+from newstrace.store.trace import NotFound, render_trace_text, trace_from_store
 
 __all__ = [
     "DEFAULT_URL",
@@ -28,6 +29,9 @@ __all__ = [
     "Appender",
     "AppendResult",
     "put_records",
+    "trace_from_store",
+    "render_trace_text",
+    "NotFound",
 ]
 
 

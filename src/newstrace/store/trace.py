@@ -129,6 +129,10 @@ def trace_from_store(db: str | Store, item_id: str) -> dict[str, Any]:
 _RELATION = {"copy": "copy of", "derived": "rewritten from", "cites": "cites", "later": "after"}
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def render_trace_text(result: Mapping[str, Any]) -> str:
     """A terminal rendering of ``trace_in``: one line per article, in time order, with its link."""
     chain = result["chain"]
@@ -136,12 +140,12 @@ def render_trace_text(result: Mapping[str, Any]) -> str:
     if result["kind"] == "claim":
         claim = result["claim"]
         lines.append(f"claim {claim['claim_id']}: {claim['text']}")
-        lines.append(f"  {len(chain['nodes'])} articles" + (f", story {claim['story_id']}" if claim.get("story_id") else ""))
+        lines.append(f"  {_n(len(chain['nodes']), 'article')}" + (f", story {claim['story_id']}" if claim.get("story_id") else ""))
     else:
         story = result["story"]
         title = story.get("title") or ""
         lines.append(f"story {story['story_id']}" + (f": {title}" if title else ""))
-        lines.append(f"  {len(chain['nodes'])} articles, first published {story.get('first_published') or 'unknown'}")
+        lines.append(f"  {_n(len(chain['nodes']), 'article')}, first published {story.get('first_published') or 'unknown'}")
     parents: dict[str, list[dict[str, str]]] = {}
     for edge in chain["edges"]:
         parents.setdefault(edge["to"], []).append(edge)
