@@ -205,3 +205,9 @@ def test_html_extract_body_matches_trafilatura_public_entry_point() -> None:
     assert doc is not None
     theirs = [b.text for b in body_paragraphs(doc.body)]
     assert ours == theirs and PARAS[0] in ours
+
+
+def test_html_single_long_paragraph_is_enough_text() -> None:
+    """One paragraph of prose is an article; the minimum-text check counts past its first words."""
+    html = page(f"<article><h1>Pier closed</h1><p>{PARAS[0]} {PARAS[1]}</p></article>")
+    assert clean_html(html).body == f"{PARAS[0]} {PARAS[1]}"

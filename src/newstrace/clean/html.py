@@ -235,9 +235,11 @@ def _has_article_text(blocks: list[Block]) -> bool:
     """At least MIN_BODY_CHARS letters and digits (counted only as far as needed)."""
     count = 0
     for block in blocks:
-        count += sum(c.isalnum() for c in block.text[:MIN_BODY_CHARS])
-        if count >= MIN_BODY_CHARS:
-            return True
+        for char in block.text:
+            if char.isalnum():
+                count += 1
+                if count >= MIN_BODY_CHARS:
+                    return True
     return False
 
 
