@@ -210,4 +210,4 @@ def test_html_extract_body_matches_trafilatura_public_entry_point() -> None:
 def test_html_single_long_paragraph_is_enough_text() -> None:
     """One paragraph of prose is an article; the minimum-text check counts past its first words."""
     html = page(f"<article><h1>Pier closed</h1><p>{PARAS[0]} {PARAS[1]}</p></article>")
-    assert clean_html(html).body == f"{PARAS[0]} {PARAS[1]}"
+    assert f"{PARAS[0]} {PARAS[1]}" in clean_html(html).body.split("\n\n")
