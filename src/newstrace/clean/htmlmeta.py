@@ -312,6 +312,8 @@ _BYLINE_XPATH = etree.XPath(
     "//*[@class or @id or @itemprop or @rel][contains(@class, 'uthor') or contains(@class, 'yl') "
     "or contains(@id, 'uthor') or contains(@itemprop, 'uthor') or @rel='author']"
 )
+_BYLINE_BEFORE = 30  # elements before the headline searched first for a byline
+_BYLINE_AFTER = 200  # ... and after it
 _BYLINE_CLASS = re.compile(r"[Aa]uthor|[Bb]yl(?:ine)?(?:\b|_|-|$)")
 _BYLINE_TIER1 = re.compile(r"author-?name|AuthorName|authorName")
 _BYLINE_TIER2 = re.compile(r"author|submitted-by|posted-by|journalist-name")
@@ -332,17 +334,33 @@ def _byline_tier(node: HtmlElement) -> int:
     return 3
 
 
-def _byline_authors(tree: HtmlElement) -> list[str]:
+def _is_byline_node(node: object) -> bool:
+    return isinstance(node, HtmlElement) and bool(
+        _BYLINE_CLASS.search(node.get("class") or "") or "uthor" in (node.get("id") or "")
+        or "uthor" in (node.get("itemprop") or "") or node.get("rel") == "author"
+    )
+
+
+def _byline_authors(tree: HtmlElement, headline: HtmlElement | None = None) -> list[str]:
     """Author names from byline markup (``rel=author``, ``itemprop=author``, author/byline classes).
 
-    Matches inside comments, sidebars, teaser lists, ``<time>`` and ``<figure>`` are skipped:
-    the names there are commenters, other articles' authors or photographers.
+    The article header around the headline is searched first (bounded XPath axes), the whole
+    page only when it has none. Matches inside comments, sidebars, teaser lists, ``<time>`` and
+    ``<figure>`` are skipped: the names there are commenters, other articles' authors or
+    photographers.
     """
-    nodes = [
-        n for n in _BYLINE_XPATH(tree)
-        if isinstance(n, HtmlElement) and (_BYLINE_CLASS.search(n.get("class") or "") or "uthor" in (n.get("id") or "")
-                                           or "uthor" in (n.get("itemprop") or "") or n.get("rel") == "author")
-    ][:60]
+    scopes = []
+    if headline is not None:
+        scopes.append(headline.xpath(f"preceding::*[position() <= {_BYLINE_BEFORE}] | following::*[position() <= {_BYLINE_AFTER}]"))
+    scopes.append(None)
+    for scope in scopes:
+        found = _names_in([n for n in (scope if scope is not None else _BYLINE_XPATH(tree)) if _is_byline_node(n)][:60])
+        if found:
+            return found
+    return []
+
+
+def _names_in(nodes: list[HtmlElement]) -> list[str]:
     ranked = sorted(enumerate(nodes), key=lambda item: (_byline_tier(item[1]), item[0]))
     for _, node in ranked:
         if _BYLINE_SKIP.match(node.get("class") or "") or outside_article(node):
@@ -404,7 +422,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
             if people:
                 break
     if not people:
-        people = [n for n in _byline_authors(tree) if not is_site_name(n, keys)]
+        people = [n for n in _byline_authors(tree, result.headline_node) if not is_site_name(n, keys)]
     result.authors = list(dict.fromkeys(people or orgs))
 
     # dates
