@@ -149,3 +149,8 @@ def test_htmlmeta_language_is_the_primary_subtag(lang: str, expected: str | None
     tree = parse_html(f"<html lang='{lang}'><head></head><body>{BODY}</body></html>")
     assert tree is not None
     assert extract_page_metadata(tree, None).language == expected
+
+
+def test_htmlmeta_relative_canonical_link_is_resolved_against_the_page_url() -> None:
+    meta = meta_of("<link rel='canonical' href='/news/drought-warning'>", url="https://valley.example/amp/x")
+    assert meta.url == "https://valley.example/news/drought-warning"

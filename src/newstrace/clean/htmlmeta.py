@@ -2,10 +2,12 @@
 
 Sources, most trusted first: schema.org JSON-LD of the article, ``<meta>`` tags (OpenGraph,
 Dublin Core, news CMS conventions), microdata (``itemprop``), ``<time>`` elements and byline
-markup; htmldate is the fallback for the date. Why this order: structured data is written for
+markup; htmldate is the last fallback for the date. Why this order: structured data is written for
 machines and rarely carries page chrome, while visible markup (``<title>``, bylines) mixes in site
-names, roles and dates. The visible headline (``<h1>``) is still preferred when it agrees with the
-structured title, because it keeps the page's own typography and no "| Site" suffix.
+names, roles and dates. Two exceptions: the visible headline (``<h1>``) is preferred when it agrees
+with the structured title (or is the page's only one), because it keeps the page's own typography
+and no "| Site" suffix; and for the publication time ``<meta>`` comes before JSON-LD, as in
+htmldate: when the two disagree, the OpenGraph stamp is the one the page shows more often.
 
 Dates are read in ``htmldates``; names and titles are tidied in ``htmlnames``. Nothing here
 fetches or executes anything; JSON-LD blocks are size-bounded before parsing.
@@ -19,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any, Iterable, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -441,6 +443,8 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     canonical = canonical or _first(meta, ("og:url", "twitter:url"))
     if article is not None and not canonical:
         canonical = _text(article.get("url"))
+    if canonical and url and not _is_http_url(canonical):
+        canonical = urljoin(url, canonical)  # a relative canonical link ("/news/story")
     result.url = canonical if canonical and _is_http_url(canonical) else url
     result.language = _language(tree.get("lang") or _first(meta, ("content-language", "og:locale", "dc.language")))
     result.description = _first(meta, ("description", "og:description", "twitter:description"))
