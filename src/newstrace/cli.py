@@ -160,6 +160,86 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size
     run_articles(ctx, inputs, ["clean", "analyze"], output, batch_size, n_process, progress, rejects, kwargs)
 
 
+def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | None, n_process: int | None,
+                 progress: bool | None, rejects: str | None) -> tuple[Any, Reporter, Any, Settings]:
+    """Shared body of ``link`` and ``trace``: clean raw inputs (analyze records pass through), link."""
+    from newstrace.link import Linker
+    from newstrace.link.signature import compute_signature
+    from newstrace.pipeline import build_pipeline
+
+    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process})
+    if not inputs:
+        raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
+    reporter = Reporter(progress=progress, rejects_path=rejects)
+    pipeline = build_pipeline(["clean"], settings)
+    linker = Linker(settings)
+    try:
+        articles = pipeline.pipe(_stream_inputs(inputs, settings, reporter), errors="record")
+        linker.add_signatures([compute_signature(a, settings.link) for a in articles])
+    except NewstraceError as exc:
+        reporter.close()
+        raise click.ClickException(str(exc)) from None
+    for error in pipeline.stats.errors:
+        reporter.error(str(error))
+    return linker, reporter, pipeline, settings
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1)
+@_common_run_options
+@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write one JSONL line per claim to this file.")
+@click.option("--stories", "stories_path", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write one JSONL line per story to this file.")
+@click.pass_context
+def link(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: int | None, n_process: int | None,
+         progress: bool | None, rejects: str | None, claims_path: str | None, stories_path: str | None) -> None:
+    """Per article: story_id, duplicate_of (earliest near-copy) and origin (original, wire_copy,
+    rewrite, press_release; with its source outlet and article).
+
+    INPUT is as for `clean`, or `analyze` output (its attributions are reused). One output line
+    per readable input article, in input order; skipped articles get a singleton story_id.
+    """
+    linker, reporter, pipeline, _ = _link_inputs(ctx, inputs, batch_size, n_process, progress, rejects)
+    with open_output(output) as out:
+        for record in linker.link_records():
+            write_jsonl(out, record.to_dict())
+            reporter.tick(record.skipped)
+    if claims_path:
+        with open_output(claims_path) as out:
+            for claim in linker.claims():
+                write_jsonl(out, claim.to_dict())
+    if stories_path:
+        with open_output(stories_path) as out:
+            for story in linker.stories():
+                write_jsonl(out, story.to_dict())
+    reporter.close(pipeline.stats.summary())
+    ctx.exit(EXIT_REJECTED if reporter.rejected or pipeline.stats.errors else EXIT_OK)
+
+
+@cli.command()
+@click.argument("id")
+@click.argument("inputs", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="A readable tree (default) or JSON.")
+@click.option("--rejects", type=click.Path(dir_okay=False), help="Also write rejected input (with the reason) to this JSONL file.")
+@click.pass_context
+def trace(ctx: click.Context, id: str, inputs: tuple[str, ...], fmt: str, rejects: str | None) -> None:
+    """Provenance chain of an article's story, a story or a claim: the first report, re-reports and
+    whom they cite, denials, confirmations and refusals, wire copies grouped as one source.
+
+    ID is an article id, a story id (s-...) or a claim id (c-...) as `link` prints them.
+    """
+    linker, reporter, pipeline, _ = _link_inputs(ctx, inputs, None, None, False, rejects)
+    result = linker.trace(id)
+    reporter.close(pipeline.stats.summary())
+    if result is None:
+        sys.stderr.write(f"newstrace: no article, story or claim with id {id!r} in the input\n")
+        ctx.exit(EXIT_USAGE)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(result.to_text() + "\n")
+    ctx.exit(EXIT_REJECTED if reporter.rejected or pipeline.stats.errors else EXIT_OK)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point."""
     try:

@@ -1,0 +1,1 @@
+"""Provenance traces (placeholder, replaced below)."""
