@@ -29,7 +29,7 @@ FULL_ROWS = 2
 LEAD_ROWS = 2
 MIN_CONTAINMENT = 0.3
 MIN_SHARED = 3
-MIN_ALIGNED = 0.7
+MIN_ALIGNED = 0.78
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,18 +102,20 @@ class DupIndex:
             for other in self.buckets.get(key, ()):
                 hits[other] += 1
         best: tuple[float, int] | None = None
+        matched: list[int] = []
         for other, _ in hits.most_common(MAX_CANDIDATES):
             match = is_near_copy(signatures[other], sig)
             if match is not None:
+                matched.append(other)
                 score = match.aligned + match.containment
                 if best is None or score > best[0]:
                     best = (score, other)
-        if best is None:
-            self._insert(position, keys)
-            return None
-        # Join the best match only: two related originals must not be chained by one copy.
-        self.union(best[1], position)
-        return best[1]
+        # Every non-identical article goes into the buckets (capped), so a later copy that is
+        # closer to it than to the group's founder still finds the group.
+        self._insert(position, keys)
+        for other in matched:
+            self.union(other, position)
+        return None if best is None else best[1]
 
     def _insert(self, position: int, keys: list[int]) -> None:
         for key in keys:

@@ -78,6 +78,16 @@ def norm_name(name: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "", text)
 
 
+def names_match(a: str, b: str) -> bool:
+    """Two normalised outlet keys name the same outlet ("northline" ~ "northlinewire")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and (long_.startswith(short) or (len(short) >= 8 and long_.endswith(short)))
+
+
 def canonical_agency(name: str | None) -> str | None:
     """The agency's canonical name when ``name`` is a known wire agency ("The AP" -> "Associated Press")."""
     return agency_table().get(norm_name(name)) if name else None

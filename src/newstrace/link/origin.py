@@ -22,19 +22,9 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from newstrace.link.cues import looks_like_outlet
-from newstrace.link.meta import canonical_agency, norm_name
+from newstrace.link.meta import canonical_agency, names_match, norm_name
 from newstrace.link.signature import Signature
 from newstrace.records import Origin
-
-
-def names_match(a: str, b: str) -> bool:
-    """Two normalised outlet keys name the same outlet ("northline" ~ "northlinewire")."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 4 and (long_.startswith(short) or (len(short) >= 8 and long_.endswith(short)))
 
 
 def matches_any(name: str, keys: Sequence[str]) -> bool:

@@ -140,6 +140,8 @@ def compute_signature(article: Article, settings: LinkSettings) -> Signature:
     extra = [fold(article.dateline)] if article.dateline else []
     evidence = extra + removed + raw_lines
     lines = content_lines(body)
+    if lines and article.headline and lines[0] == fold(article.headline).strip():
+        lines = lines[1:]  # the cleaner kept the headline as the first paragraph
     if lines:  # a copy desk adds or drops the dateline: compare without it
         lines[0] = meta.AGENCY_DATELINE.sub("", lines[0], count=1)
         lines[0] = meta.RELEASE_WIRE.sub("", lines[0], count=1).strip()
@@ -159,7 +161,12 @@ def compute_signature(article: Article, settings: LinkSettings) -> Signature:
             break
     agency_keys = {meta.norm_name(a) for a in agencies} | {
         meta.norm_name(meta.canonical_agency(a)) for a in agencies if meta.canonical_agency(a)}
-    own_names = [n for n in names if meta.norm_name(n) not in agency_keys]
+    own_names = []
+    for name in names:
+        if any(meta.names_match(meta.norm_name(name), key) for key in agency_keys):
+            agencies.append(name)  # "Copyright 2024 Northline Wire" under a "(Northline)" dateline
+        else:
+            own_names.append(name)
     publisher = article.publisher or (own_names[0] if own_names else None)
     keys = [meta.norm_name(n) for n in ([article.publisher] if article.publisher else []) + own_names]
     host = meta.url_host(article.url)
