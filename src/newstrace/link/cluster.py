@@ -26,6 +26,8 @@ class ClusterConfig:
     window_seconds: float | None = None
     ent_weight: float = 0.3
     year_penalty: float = 0.6
+    window_penalty: float = 0.0
+    """Similarity factor for two items further apart than the window (0: never together)."""
     posting_terms: int = 24
     posting_cap: int = 400
     max_candidates: int = 60
@@ -39,13 +41,15 @@ class Item:
     ents: dict[str, float] = field(default_factory=dict)
     time: float | None = None
     year: int | None = None
+    weight: float = 1.0
+    """How many articles this item stands for (an original and its near-copies)."""
 
     def to_list(self) -> list[Any]:
-        return [self.terms, self.ents, self.time, self.year]
+        return [self.terms, self.ents, self.time, self.year, self.weight]
 
     @classmethod
     def from_list(cls, data: list[Any]) -> Item:
-        return cls(dict(data[0]), dict(data[1]), data[2], data[3])
+        return cls(dict(data[0]), dict(data[1]), data[2], data[3], float(data[4]) if len(data) > 4 else 1.0)
 
 
 @dataclass(slots=True)
@@ -89,8 +93,11 @@ class SparseClusterer:
     def similarity(self, a: int, b: int, cache: dict[int, tuple[dict[str, float], dict[str, float]]]) -> float:
         ia, ib = self.items[a], self.items[b]
         window = self.config.window_seconds
+        factor = 1.0
         if window is not None and ia.time is not None and ib.time is not None and abs(ia.time - ib.time) > window:
-            return 0.0
+            factor = self.config.window_penalty
+            if factor <= 0.0:
+                return 0.0
         va, ea = self._vectors(a, cache)
         vb, eb = self._vectors(b, cache)
         text = _dot(va, vb)
@@ -99,7 +106,7 @@ class SparseClusterer:
             sim = (1 - self.config.ent_weight) * text + self.config.ent_weight * _dot(ea, eb)
         if ia.year is not None and ib.year is not None and ia.year != ib.year:
             sim *= self.config.year_penalty
-        return sim
+        return sim * factor
 
     def _vectors(self, i: int, cache: dict[int, tuple[dict[str, float], dict[str, float]]]) -> tuple[dict[str, float], dict[str, float]]:
         if i not in cache:
@@ -108,8 +115,13 @@ class SparseClusterer:
         return cache[i]
 
     # -- adding ---------------------------------------------------------------------------------
-    def add(self, new: list[tuple[int, Item]]) -> None:
-        """Add items (position, features) and update the clusters around them."""
+    def add(self, new: list[tuple[int, Item]], reweighted: dict[int, float] | None = None) -> None:
+        """Add items (position, features), change the weight of existing ones, update the clusters."""
+        touched: set[int] = set()
+        for position, weight in (reweighted or {}).items():
+            if position in self.items:
+                self.items[position].weight = weight
+                touched.add(position)
         for position, item in new:
             self.items[position] = item
             self.df.update(item.terms.keys())
@@ -118,7 +130,6 @@ class SparseClusterer:
             self.members[position] = [position]
             self.edges.setdefault(position, {})
         cache: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
-        touched: set[int] = set()
         for position, _ in new:
             touched.add(position)
             vec, _ents = self._vectors(position, cache)
@@ -152,10 +163,11 @@ class SparseClusterer:
         for root in roots:
             row = sums[root]
             for member in self.members[root]:
+                weight = self.items[member].weight
                 for other, sim in self.edges.get(member, {}).items():
                     other_root = self.find(other)
                     if other_root != root:
-                        row[other_root] = row.get(other_root, 0.0) + sim
+                        row[other_root] = row.get(other_root, 0.0) + sim * weight * self.items[other].weight
         for root in list(sums):  # make the table symmetric (edges may have been capped on one side)
             for other, value in list(sums[root].items()):
                 sums.setdefault(other, {})
@@ -164,7 +176,7 @@ class SparseClusterer:
 
     def _agglomerate(self, roots: set[int]) -> None:
         sums = self._cluster_sums(roots)
-        size = {r: len(self.members[r]) for r in sums}
+        size = {r: sum(self.items[m].weight for m in self.members[r]) for r in sums}
         heap: list[tuple[float, int, int]] = []
         for a, row in sums.items():
             for b, total in row.items():

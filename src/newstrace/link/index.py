@@ -41,6 +41,7 @@ def story_config(settings: Settings) -> ClusterConfig:
         threshold=settings.link.story_threshold,
         attach_threshold=settings.link.story_attach_threshold,
         window_seconds=days * 86400.0 if days and days > 0 else None,
+        window_penalty=0.5,  # far-apart articles can still be one story (trials, follow-ups)
     )
 
 
@@ -88,14 +89,25 @@ class Linker:
         """Phase two for signatures computed elsewhere (a process pool, Ray workers)."""
         start = len(self.sigs)
         self.sigs.extend(signatures)
-        story_items: list[tuple[int, Item]] = []
+        pending: dict[int, Item] = {}
+        reweighted: dict[int, float] = {}
         for offset, sig in enumerate(signatures):
             position = start + offset
             copy_of = self.dups.add(position, sig, self.sigs)
-            if sig.skipped or not sig.terms or copy_of is not None:
-                continue  # a copy follows its original's story; a skipped one stays alone
-            story_items.append((position, Item(sig.terms, sig.entities, sig.published, sig.year)))
-        self.story_index.add(story_items)
+            if sig.skipped or not sig.terms:
+                continue  # a skipped or empty article stays alone
+            if copy_of is not None:
+                # A copy follows its original's story, and weighs in as one more article.
+                founder = self.dups.find(position)
+                if founder in pending:
+                    pending[founder].weight += 1.0
+                    continue
+                item = self.story_index.items.get(founder)
+                if item is not None:
+                    reweighted[founder] = reweighted.get(founder, item.weight) + 1.0
+                    continue
+            pending[position] = Item(sig.terms, sig.entities, sig.published, sig.year)
+        self.story_index.add(list(pending.items()), reweighted)
         claim_items: list[tuple[int, Item]] = []
         for offset, sig in enumerate(signatures):
             for claim in sig.claims:

@@ -34,7 +34,8 @@ _DATE_PATTERNS = [
     # ISO "2024-03-04T14:05" or "2024-03-04 14:05"
     re.compile(r"(?P<y>\d{4})-(?P<mm>\d{2})-(?P<dd>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?"),
 ]
-_TIME_LINE = re.compile(r"^\s*(?:published|updated|posted|first published|last updated|date)\b|^\s*\w*day,|\b(?:19|20)\d{2}\b", re.I)
+_TIME_LINE = re.compile(r"^\s*(?:published|updated|posted|first published|last updated|date)\b", re.I)
+_DATE_ONLY = re.compile(r"^[\s\w,.:/()-]{6,60}$")
 _URL_DATE = re.compile(r"/(?P<y>20\d{2}|19\d{2})[/-](?P<mm>\d{1,2})[/-](?P<dd>\d{1,2})(?:/|-|$)")
 _ZONES = {"UTC": "UTC", "GMT": "UTC", "Z": "UTC", "BST": "Europe/London", "CET": "Europe/Paris",
           "CEST": "Europe/Paris", "EET": "Europe/Athens", "EEST": "Europe/Athens",
@@ -156,15 +157,24 @@ def time_from_text(lines: Iterable[str], url: str | None) -> datetime | None:
     for i, line in enumerate(lines):
         if i >= 8:
             break
-        if len(line) <= 120 and _TIME_LINE.search(line):
+        # A time line ("Updated 14:05 GMT, 4 March 2024") or a line that is nothing but a date:
+        # a date inside a sentence is an event date, not the publication time.
+        if len(line) <= 120 and (_TIME_LINE.search(line) or _DATE_ONLY.match(line)):
             value = parse_time_text(line)
-            if value is not None:
+            if value is not None and (_TIME_LINE.search(line) or _mostly_date(line)):
                 return value
     if url:
         m = _URL_DATE.search(url)
         if m:
             return _to_utc(int(m["y"]), int(m["mm"]), int(m["dd"]), 12, 0, "UTC")
     return None
+
+
+def _mostly_date(line: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", line)
+    allowed = {"at", "am", "pm", "a", "p", "m", "utc", "gmt", "bst", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "z"}
+    rest = [w for w in words if w.lower()[:3] not in MONTHS and w.lower() not in allowed and not w.lower().endswith("day")]
+    return len(rest) == 0
 
 
 def url_host(url: str | None) -> str:
