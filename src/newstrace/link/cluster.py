@@ -24,11 +24,13 @@ class ClusterConfig:
     attach_threshold: float = 0.1
     attach_max_size: int = 2
     window_seconds: float | None = None
-    ent_weight: float = 0.3
-    year_penalty: float = 0.6
+    ent_weight: float = 0.5
+    year_penalty: float = 0.8
     window_penalty: float = 0.0
     """Similarity factor for two items further apart than the window (0: never together)."""
     posting_terms: int = 24
+    ent_posting_terms: int = 0
+    """Also block on this many top entity-channel features (claims use character n-grams there)."""
     posting_cap: int = 400
     max_candidates: int = 60
     min_edge: float = 0.05
@@ -132,8 +134,10 @@ class SparseClusterer:
         cache: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
         for position, _ in new:
             touched.add(position)
-            vec, _ents = self._vectors(position, cache)
+            vec, ent_vec = self._vectors(position, cache)
             top = sorted(vec.items(), key=lambda kv: -kv[1])[: self.config.posting_terms]
+            if self.config.ent_posting_terms:
+                top += [("\x00" + t, w) for t, w in sorted(ent_vec.items(), key=lambda kv: -kv[1])[: self.config.ent_posting_terms]]
             scores: Counter[int] = Counter()
             for term, weight in top:
                 for other in self.postings.get(term, ()):

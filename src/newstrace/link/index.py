@@ -46,27 +46,38 @@ def story_config(settings: Settings) -> ClusterConfig:
 
 
 def claim_config(settings: Settings) -> ClusterConfig:
+    # Claims are short: word stems plus character 4-grams (the "entity" channel here), which
+    # match "jihadi"/"jihadist" and "Brit"/"British" that stems miss.
     return ClusterConfig(
         threshold=settings.link.claim_threshold,
-        attach_threshold=1.1,  # claims never attach loosely: a wrong claim match misleads
-        ent_weight=0.0,
+        attach_threshold=0.12,
+        ent_weight=0.5,
         year_penalty=1.0,
-        posting_terms=12,
-        max_candidates=40,
-        min_edge=0.1,
+        posting_terms=16,
+        ent_posting_terms=24,
+        max_candidates=200,
+        min_edge=0.02,
+        max_edges=80,
     )
 
 
-def claim_terms(text: str) -> dict[str, float]:
+def claim_terms(text: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Word stems (numbers count double) and character 3-5-grams of the content words."""
     stop = stopwords()
     terms: dict[str, float] = {}
+    grams: dict[str, float] = {}
     for tok in _CLAIM_TOKEN.findall(text):
         low = tok.lower()
         if low in stop or len(low) < 2:
             continue
         key = stem(low)
         terms[key] = terms.get(key, 0.0) + (2.0 if tok[0].isdigit() else 1.0)
-    return terms
+        padded = f" {low} "
+        for size in (3, 4, 5):
+            for i in range(len(padded) - size + 1):
+                gram = padded[i : i + size]
+                grams[gram] = grams.get(gram, 0.0) + 1.0
+    return terms, grams
 
 
 class Linker:
@@ -111,10 +122,10 @@ class Linker:
         claim_items: list[tuple[int, Item]] = []
         for offset, sig in enumerate(signatures):
             for claim in sig.claims:
-                terms = claim_terms(claim.text)
+                terms, grams = claim_terms(claim.text)
                 if not terms:
                     continue
-                claim_items.append((len(self.claim_items), Item(terms)))
+                claim_items.append((len(self.claim_items), Item(terms, grams)))
                 self.claim_items.append((start + offset, claim))
         self.claim_index.add(claim_items)
         view = _View(self)

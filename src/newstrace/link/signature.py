@@ -28,6 +28,7 @@ MAX_WORDS = 4000  # words kept for alignment checks: bounds the cost of one host
 LEAD_WORDS = 40
 TOP_TERMS = 120
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_NAME_SEQ = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
@@ -107,6 +108,9 @@ def _story_terms(headline: str | None, lines: list[str]) -> tuple[dict[str, floa
     terms: Counter[str] = Counter()
     ents: Counter[str] = Counter()
     for line in ([headline] if headline else []) + lines:
+        for name in _NAME_SEQ.findall(line):
+            if " " in name:  # a full name ("Vincent Jackson") tells two look-alike events apart
+                ents[name.lower()] += 1.0
         for i, tok in enumerate(_TOKEN.findall(line)):
             low = tok.lower().strip("'’.-")
             low = re.sub(r"['’]s$", "", low)
@@ -132,8 +136,11 @@ def _year(lines: list[str]) -> int | None:
 def compute_signature(article: Article, settings: LinkSettings) -> Signature:
     """The signature of one article (pure: same article and settings, same signature)."""
     if article.skipped:
+        # A skipped article (empty body, say) still states its headline's claim.
+        claims = (ClaimText(fold(article.headline).strip(), "assert", None, "main"),) if article.headline else ()
         return Signature(id=article.id, skipped=article.skipped, published_at=article.published_at,
-                         published=_epoch(meta.parse_iso(article.published_at)), headline=article.headline)
+                         published=_epoch(meta.parse_iso(article.published_at)), headline=article.headline,
+                         claims=claims)
     body = article.body or ""
     raw_lines = [fold(x).strip() for x in body.split("\n") if x.strip()]
     removed = [fold(r.text).strip() for r in article.removed if r.text.strip()]
@@ -240,6 +247,10 @@ def _claims(article: Article, paragraphs: list[str], lead: str | None, stance: s
         body_sentences = [s for p in paragraphs for s in sentences(p)]
         for text, sentence_stance in claim_sentences(body_sentences):
             out.append(ClaimText(text, sentence_stance or "assert", None, "attributed"))
+    if out and out[0].role == "main":
+        # An attributed claim that only restates the headline is the headline's claim.
+        main_words = set(words(out[0].text))
+        out = [out[0]] + [c for c in out[1:] if not set(words(c.text)) <= main_words]
     seen: set[str] = set()
     unique = []
     for claim in out:
