@@ -29,6 +29,14 @@ ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "benchmarks" / "floors.toml"
 
 
+def default_data() -> Path:
+    """../shared/data beside the repository (a worktree may sit one level deeper)."""
+    for parent in ROOT.parents:
+        if (parent / "shared" / "data").is_dir():
+            return parent / "shared" / "data"
+    return ROOT.parent / "shared" / "data"
+
+
 def newstrace() -> list[str]:
     exe = Path(sys.executable).with_name("newstrace")
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "newstrace"]
@@ -90,7 +98,7 @@ def claims_benchmark(csv_path: Path, work: Path) -> tuple[dict[str, float], floa
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", default=os.environ.get("NEWSTRACE_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
+    parser.add_argument("--data", default=os.environ.get("NEWSTRACE_SHARED_DATA", str(default_data())))
     parser.add_argument("--eval", default=None, help="scorer directory (default DATA/../eval)")
     parser.add_argument("--keep", default=None, help="keep outputs in this directory")
     args = parser.parse_args()

@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
@@ -64,6 +66,8 @@ class SparseClusterer:
     edges: dict[int, dict[int, float]] = field(default_factory=dict)
     parent: dict[int, int] = field(default_factory=dict)
     members: dict[int, list[int]] = field(default_factory=dict)
+    _vocab: dict[str, int] = field(default_factory=dict)
+    _ent_vocab: dict[str, int] = field(default_factory=dict)
 
     # -- union-find ---------------------------------------------------------------------------
     def find(self, i: int) -> int:
@@ -83,38 +87,51 @@ class SparseClusterer:
         return lo
 
     # -- vectors --------------------------------------------------------------------------------
-    def _idf(self, df: Counter[str], term: str) -> float:
+    def _sparse(self, counts: dict[str, float], df: Counter[str], vocab: dict[str, int]) -> _Vec:
+        """The unit TF-IDF vector of ``counts`` as sorted (term index, weight) arrays."""
+        if not counts:
+            return _EMPTY
         n = len(self.items)
-        return math.log((n + 1) / (df.get(term, 0) + 1)) + 0.05
+        pairs = []
+        for term, count in counts.items():
+            if count <= 0:
+                continue
+            index = vocab.setdefault(term, len(vocab))
+            pairs.append((index, (1.0 + math.log(count)) * (math.log((n + 1) / (df.get(term, 0) + 1)) + 0.05)))
+        pairs.sort()
+        idx = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+        val = np.fromiter((p[1] for p in pairs), dtype=np.float64, count=len(pairs))
+        norm = float(np.sqrt(np.dot(val, val))) or 1.0
+        return idx, val / norm
 
-    def _vector(self, counts: dict[str, float], df: Counter[str]) -> dict[str, float]:
-        vec = {t: (1.0 + math.log(c)) * self._idf(df, t) for t, c in counts.items() if c > 0}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
-
-    def similarity(self, a: int, b: int, cache: dict[int, tuple[dict[str, float], dict[str, float]]]) -> float:
-        ia, ib = self.items[a], self.items[b]
-        window = self.config.window_seconds
-        factor = 1.0
-        if window is not None and ia.time is not None and ib.time is not None and abs(ia.time - ib.time) > window:
-            factor = self.config.window_penalty
-            if factor <= 0.0:
-                return 0.0
-        va, ea = self._vectors(a, cache)
-        vb, eb = self._vectors(b, cache)
-        text = _dot(va, vb)
-        sim = text
-        if self.config.ent_weight and (ea or eb):
-            sim = (1 - self.config.ent_weight) * text + self.config.ent_weight * _dot(ea, eb)
-        if ia.year is not None and ib.year is not None and ia.year != ib.year:
-            sim *= self.config.year_penalty
-        return sim * factor
-
-    def _vectors(self, i: int, cache: dict[int, tuple[dict[str, float], dict[str, float]]]) -> tuple[dict[str, float], dict[str, float]]:
+    def _vectors(self, i: int, cache: dict[int, tuple[_Vec, _Vec]]) -> tuple[_Vec, _Vec]:
         if i not in cache:
             item = self.items[i]
-            cache[i] = (self._vector(item.terms, self.df), self._vector(item.ents, self.ent_df) if item.ents else {})
+            cache[i] = (self._sparse(item.terms, self.df, self._vocab), self._sparse(item.ents, self.ent_df, self._ent_vocab))
         return cache[i]
+
+    def similarities(self, query: int, others: list[int], cache: dict[int, tuple[_Vec, _Vec]]) -> np.ndarray:
+        """Similarity of ``query`` to each of ``others`` (text and entity cosines, time and year factors)."""
+        if not others:
+            return np.zeros(0)
+        q_text, q_ents = self._vectors(query, cache)
+        vectors = [self._vectors(o, cache) for o in others]
+        sims = _batch_dot(q_text, [v[0] for v in vectors])
+        weight = self.config.ent_weight
+        if weight:
+            has_ents = np.array([q_ents[0].size > 0 or v[1][0].size > 0 for v in vectors])
+            ents = _batch_dot(q_ents, [v[1] for v in vectors])
+            sims = np.where(has_ents, (1 - weight) * sims + weight * ents, sims)
+        item = self.items[query]
+        if item.year is not None and self.config.year_penalty != 1.0:
+            years = np.array([self.items[o].year if self.items[o].year is not None else -1 for o in others])
+            sims = np.where((years >= 0) & (years != item.year), sims * self.config.year_penalty, sims)
+        window = self.config.window_seconds
+        if window is not None and item.time is not None:
+            times = np.array([self.items[o].time if self.items[o].time is not None else np.nan for o in others])
+            far = np.abs(times - item.time) > window  # NaN compares False: undated is never far
+            sims = np.where(far, sims * self.config.window_penalty, sims)
+        return sims
 
     # -- adding ---------------------------------------------------------------------------------
     def add(self, new: list[tuple[int, Item]], reweighted: dict[int, float] | None = None) -> None:
@@ -131,36 +148,36 @@ class SparseClusterer:
             self.parent[position] = position
             self.members[position] = [position]
             self.edges.setdefault(position, {})
-        cache: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
-        for position, _ in new:
+        cache: dict[int, tuple[_Vec, _Vec]] = {}
+        for position, item in new:
             touched.add(position)
-            vec, ent_vec = self._vectors(position, cache)
-            top = sorted(vec.items(), key=lambda kv: -kv[1])[: self.config.posting_terms]
+            top = _top(item.terms, self.df, len(self.items), self.config.posting_terms)
             if self.config.ent_posting_terms:
-                top += [("\x00" + t, w) for t, w in sorted(ent_vec.items(), key=lambda kv: -kv[1])[: self.config.ent_posting_terms]]
+                top += ["\x00" + t for t in _top(item.ents, self.ent_df, len(self.items), self.config.ent_posting_terms)]
             scores: Counter[int] = Counter()
-            for term, weight in top:
-                for other in self.postings.get(term, ()):
-                    scores[other] += weight
-            for other, _ in scores.most_common(self.config.max_candidates):
-                sim = self.similarity(position, other, cache)
+            for term in top:
+                scores.update(self.postings.get(term, ()))
+            others = [o for o, _ in scores.most_common(self.config.max_candidates)]
+            sims = self.similarities(position, others, cache)
+            for other, sim in zip(others, sims.tolist()):
                 if sim >= self.config.min_edge:
                     self._edge(position, other, sim)
                     touched.add(other)
-            for term, _ in top:
+            for term in top:
                 posting = self.postings.setdefault(term, [])
                 posting.append(position)
                 if len(posting) > self.config.posting_cap:
-                    del posting[0]
+                    del posting[: len(posting) - self.config.posting_cap]
         self._agglomerate({self.find(t) for t in touched})
 
     def _edge(self, a: int, b: int, sim: float) -> None:
         for x, y in ((a, b), (b, a)):
             adjacency = self.edges.setdefault(x, {})
             adjacency[y] = sim
-            if len(adjacency) > self.config.max_edges:
-                weakest = min(adjacency, key=adjacency.__getitem__)
-                del adjacency[weakest]
+            if len(adjacency) > 2 * self.config.max_edges:
+                # Prune in bulk (amortised): keep the strongest edges only.
+                kept = sorted(adjacency.items(), key=lambda kv: -kv[1])[: self.config.max_edges]
+                self.edges[x] = dict(kept)
 
     def _cluster_sums(self, roots: set[int]) -> dict[int, dict[int, float]]:
         sums: dict[int, dict[int, float]] = {r: {} for r in roots}
@@ -263,7 +280,30 @@ class SparseClusterer:
         return out
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+_Vec = tuple[np.ndarray, np.ndarray]
+_EMPTY: _Vec = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+
+
+def _top(counts: dict[str, float], df: Counter[str], n: int, k: int) -> list[str]:
+    """The ``k`` terms with the highest TF-IDF weight: the blocking keys of an item."""
+    scored = [((1.0 + math.log(c)) * math.log((n + 1) / (df.get(t, 0) + 1)), t) for t, c in counts.items() if c > 0]
+    scored.sort(reverse=True)
+    return [t for _, t in scored[:k]]
+
+
+def _batch_dot(query: _Vec, vectors: list[_Vec]) -> np.ndarray:
+    """Dot products of one sparse vector with many, in one vectorised pass."""
+    q_idx, q_val = query
+    out = np.zeros(len(vectors))
+    if q_idx.size == 0 or not vectors:
+        return out
+    lengths = np.array([v[0].size for v in vectors])
+    if lengths.sum() == 0:
+        return out
+    idx = np.concatenate([v[0] for v in vectors])
+    val = np.concatenate([v[1] for v in vectors])
+    pos = np.searchsorted(q_idx, idx)
+    pos[pos >= q_idx.size] = 0
+    contrib = np.where(q_idx[pos] == idx, q_val[pos] * val, 0.0)
+    owner = np.repeat(np.arange(len(vectors)), lengths)
+    return np.bincount(owner, weights=contrib, minlength=len(vectors))

@@ -57,7 +57,7 @@ def claim_config(settings: Settings) -> ClusterConfig:
         ent_posting_terms=24,
         max_candidates=200,
         min_edge=0.02,
-        max_edges=80,
+        max_edges=60,
     )
 
 
@@ -102,9 +102,12 @@ class Linker:
         self.sigs.extend(signatures)
         pending: dict[int, Item] = {}
         reweighted: dict[int, float] = {}
+        copies: set[int] = set()
         for offset, sig in enumerate(signatures):
             position = start + offset
             copy_of = self.dups.add(position, sig, self.sigs)
+            if copy_of is not None:
+                copies.add(position)
             if sig.skipped or not sig.terms:
                 continue  # a skipped or empty article stays alone
             if copy_of is not None:
@@ -121,6 +124,8 @@ class Linker:
         self.story_index.add(list(pending.items()), reweighted)
         claim_items: list[tuple[int, Item]] = []
         for offset, sig in enumerate(signatures):
+            if start + offset in copies:
+                continue  # a near-copy carries its original's claims (see _View.claims)
             for claim in sig.claims:
                 terms, grams = claim_terms(claim.text)
                 if not terms:
@@ -221,6 +226,7 @@ class _View:
         for i, sig in enumerate(sigs):
             self.by_id.setdefault(sig.id, i)
         self.dup_source = self._dup_sources()
+        self.claimed = {p for p, _ in linker.claim_items}
 
     def sort_key(self, i: int) -> tuple[float, int]:
         published = self.sigs[i].published
@@ -287,10 +293,14 @@ class _View:
         items = self.linker.claim_items
         for root, members in sorted(self.claim_groups().items()):
             mentions: dict[str, ClaimMention] = {}
-            articles = sorted({items[k][0] for k in members}, key=self.sort_key)
             by_article: dict[int, ClaimText] = {}
             for k in sorted(members):
                 by_article.setdefault(items[k][0], items[k][1])
+            for a in list(by_article):
+                for copy in self.dup_groups[self.dup_root[a]]:
+                    if copy not in by_article and not self.sigs[copy].claims == () and copy not in self.claimed:
+                        by_article[copy] = by_article[a]
+            articles = sorted(by_article, key=self.sort_key)
             for a in articles:
                 claim = by_article[a]
                 mentions.setdefault(self.sigs[a].id, ClaimMention(self.sigs[a].id, claim.stance, self.mention_source(a, claim)))

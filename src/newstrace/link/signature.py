@@ -27,6 +27,7 @@ from newstrace.settings import LinkSettings
 MAX_WORDS = 4000  # words kept for alignment checks: bounds the cost of one hostile article
 LEAD_WORDS = 40
 TOP_TERMS = 120
+MAX_CLAIMS = 7  # the headline/lead claim and up to six attributed ones
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _NAME_SEQ = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -258,4 +259,4 @@ def _claims(article: Article, paragraphs: list[str], lead: str | None, stance: s
         if key not in seen:
             seen.add(key)
             unique.append(claim)
-    return tuple(unique[:16])
+    return tuple(unique[:MAX_CLAIMS])
