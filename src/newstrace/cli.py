@@ -175,7 +175,7 @@ def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | 
     linker = Linker(settings)
     try:
         articles = pipeline.pipe(_stream_inputs(inputs, settings, reporter), errors="record")
-        linker.add_signatures([compute_signature(a, settings.link) for a in articles])
+        linker.add_signatures([compute_signature(a, settings.link) for a in articles], records=False)
     except NewstraceError as exc:
         reporter.close()
         raise click.ClickException(str(exc)) from None

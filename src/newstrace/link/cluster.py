@@ -35,6 +35,8 @@ class ClusterConfig:
     """Also block on this many top entity-channel features (claims use character n-grams there)."""
     posting_cap: int = 400
     max_candidates: int = 60
+    min_shared_keys: int = 1
+    """A candidate must share this many blocking keys (top terms) with the new item."""
     min_edge: float = 0.05
     max_edges: int = 40
 
@@ -47,13 +49,20 @@ class Item:
     year: int | None = None
     weight: float = 1.0
     """How many articles this item stands for (an original and its near-copies)."""
+    query_ns: str = ""
+    """Blocking namespace the item searches in ("" = global, "s12" = only story 12's items)."""
+    insert_ns: tuple[str, ...] = ("",)
+    """Blocking namespaces the item is indexed under."""
 
     def to_list(self) -> list[Any]:
-        return [self.terms, self.ents, self.time, self.year, self.weight]
+        return [self.terms, self.ents, self.time, self.year, self.weight, self.query_ns, list(self.insert_ns)]
 
     @classmethod
     def from_list(cls, data: list[Any]) -> Item:
-        return cls(dict(data[0]), dict(data[1]), data[2], data[3], float(data[4]) if len(data) > 4 else 1.0)
+        weight = float(data[4]) if len(data) > 4 else 1.0
+        query_ns = str(data[5]) if len(data) > 5 else ""
+        insert_ns = tuple(data[6]) if len(data) > 6 else ("",)
+        return cls(dict(data[0]), dict(data[1]), data[2], data[3], weight, query_ns, insert_ns)
 
 
 @dataclass(slots=True)
@@ -155,19 +164,22 @@ class SparseClusterer:
             if self.config.ent_posting_terms:
                 top += ["\x00" + t for t in _top(item.ents, self.ent_df, len(self.items), self.config.ent_posting_terms)]
             scores: Counter[int] = Counter()
+            prefix = item.query_ns + "\x01" if item.query_ns else ""
             for term in top:
-                scores.update(self.postings.get(term, ()))
-            others = [o for o, _ in scores.most_common(self.config.max_candidates)]
+                scores.update(self.postings.get(prefix + term, ()))
+            others = [o for o, hits in scores.most_common(self.config.max_candidates) if hits >= self.config.min_shared_keys]
             sims = self.similarities(position, others, cache)
             for other, sim in zip(others, sims.tolist()):
                 if sim >= self.config.min_edge:
                     self._edge(position, other, sim)
                     touched.add(other)
-            for term in top:
-                posting = self.postings.setdefault(term, [])
-                posting.append(position)
-                if len(posting) > self.config.posting_cap:
-                    del posting[: len(posting) - self.config.posting_cap]
+            for namespace in item.insert_ns:
+                prefix = namespace + "\x01" if namespace else ""
+                for term in top:
+                    posting = self.postings.setdefault(prefix + term, [])
+                    posting.append(position)
+                    if len(posting) > self.config.posting_cap:
+                        del posting[: len(posting) - self.config.posting_cap]
         self._agglomerate({self.find(t) for t in touched})
 
     def _edge(self, a: int, b: int, sim: float) -> None:

@@ -15,14 +15,14 @@ import logging
 import math
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any, Sequence
 
 from newstrace.errors import ConfigError
 from newstrace.link.cluster import ClusterConfig, Item, SparseClusterer
 from newstrace.link.dedup import DupIndex
 from newstrace.link.meta import norm_name
-from newstrace.link.origin import Context, assign_origin
+from newstrace.link.origin import Context, GroupInfo, assign_origin, outlets_of, summarise_group
 from newstrace.link.signature import ClaimText, Signature, compute_signature
 from newstrace.link.text import stem, stopwords
 from newstrace.records import Article, Claim, ClaimMention, LinkRecord, Origin, Story
@@ -96,8 +96,11 @@ class Linker:
         """Link new articles into the index; return their records (in the order given)."""
         return self.add_signatures([compute_signature(a, self.settings.link) for a in articles])
 
-    def add_signatures(self, signatures: Sequence[Signature]) -> list[LinkRecord]:
-        """Phase two for signatures computed elsewhere (a process pool, Ray workers)."""
+    def add_signatures(self, signatures: Sequence[Signature], records: bool = True) -> list[LinkRecord]:
+        """Phase two for signatures computed elsewhere (a process pool, Ray workers).
+
+        With ``records=False`` nothing is returned (saves building the records twice when the
+        caller reads ``link_records()`` afterwards)."""
         start = len(self.sigs)
         self.sigs.extend(signatures)
         pending: dict[int, Item] = {}
@@ -126,13 +129,23 @@ class Linker:
         for offset, sig in enumerate(signatures):
             if start + offset in copies:
                 continue  # a near-copy carries its original's claims (see _View.claims)
+            founder = self.dups.find(start + offset)
+            story = f"s{self.story_index.find(founder)}" if founder in self.story_index.items else f"a{start + offset}"
             for claim in sig.claims:
                 terms, grams = claim_terms(claim.text)
                 if not terms:
                     continue
-                claim_items.append((len(self.claim_items), Item(terms, grams)))
+                # Headline claims are matched across the corpus; attributed claims only within
+                # their story (where a re-report or a denial of them lives): linear cost.
+                if claim.role == "main":
+                    item = Item(terms, grams, query_ns="", insert_ns=("", story))
+                else:
+                    item = Item(terms, grams, query_ns=story, insert_ns=(story,))
+                claim_items.append((len(self.claim_items), item))
                 self.claim_items.append((start + offset, claim))
         self.claim_index.add(claim_items)
+        if not records:
+            return []
         view = _View(self)
         return [view.record(p) for p in range(start, len(self.sigs))]
 
@@ -220,13 +233,29 @@ class _View:
             story_members=lambda i: self.story_groups[self.story_root[i]],
             sort_key=self.sort_key,
             known_outlets=frozenset(known),
+            group_info=self._group_info,
+            story_outlets=self._story_outlets,
         )
+        self._groups: dict[int, GroupInfo] = {}
+        self._outlets: dict[int, dict[str, list[int]]] = {}
         self.origins = [assign_origin(i, self.ctx) for i in range(n)]
         self.by_id: dict[str, int] = {}
         for i, sig in enumerate(sigs):
             self.by_id.setdefault(sig.id, i)
         self.dup_source = self._dup_sources()
         self.claimed = {p for p, _ in linker.claim_items}
+
+    def _group_info(self, i: int) -> GroupInfo:
+        root = self.dup_root[i]
+        if root not in self._groups:
+            self._groups[root] = summarise_group(self.dup_groups[root], self.sigs, self.sort_key)
+        return self._groups[root]
+
+    def _story_outlets(self, i: int) -> dict[str, list[int]]:
+        root = self.story_root[i]
+        if root not in self._outlets:
+            self._outlets[root] = outlets_of(self.story_groups[root], self.sigs, self.sort_key)
+        return self._outlets[root]
 
     def sort_key(self, i: int) -> tuple[float, int]:
         published = self.sigs[i].published
@@ -242,7 +271,8 @@ class _View:
             referenced = [ids[self.origins[m].article_id] for m in members
                           if self.origins[m].article_id in ids and ids[self.origins[m].article_id] != m]
             # The copied article of the group: the most referenced one, else the earliest.
-            source = max(set(referenced), key=lambda m: (referenced.count(m), -m)) if referenced else min(members, key=self.sort_key)
+            counts = Counter(referenced)
+            source = max(counts, key=lambda m: (counts[m], -m)) if counts else min(members, key=self.sort_key)
             for m in members:
                 out[m] = source
         return out

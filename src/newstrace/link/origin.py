@@ -61,6 +61,37 @@ class Context:
     story_members: Callable[[int], list[int]]
     sort_key: Callable[[int], tuple[float, int]]
     known_outlets: frozenset[str]
+    group_info: Callable[[int], GroupInfo]
+    story_outlets: Callable[[int], dict[str, list[int]]]
+
+
+@dataclass(frozen=True, slots=True)
+class GroupInfo:
+    """A near-copy group summarised once, so that origins cost O(1) per member, not O(group)."""
+
+    releases: tuple[int, ...]  # press releases in the group, earliest first
+    agency_own: tuple[tuple[int, str], ...]  # (member, agency) for members that are an agency's own
+    earliest: int
+
+
+def summarise_group(members: list[int], sigs: Sequence[Signature], sort_key: Callable[[int], tuple[float, int]]) -> GroupInfo:
+    ordered = sorted(members, key=sort_key)
+    releases = tuple(j for j in ordered if _is_release(sigs[j]))
+    own = []
+    for j in ordered:
+        name = agency_name(sigs[j])
+        if name and _is_own(sigs[j], name):
+            own.append((j, name))
+    return GroupInfo(releases, tuple(own), ordered[0])
+
+
+def outlets_of(members: list[int], sigs: Sequence[Signature], sort_key: Callable[[int], tuple[float, int]]) -> dict[str, list[int]]:
+    """Publisher key -> the story's articles by that outlet, earliest first."""
+    out: dict[str, list[int]] = {}
+    for j in sorted(members, key=sort_key):
+        for key in sigs[j].publisher_keys:
+            out.setdefault(key, []).append(j)
+    return out
 
 
 def _is_own(sig: Signature, agency: str) -> bool:
@@ -71,32 +102,30 @@ def assign_origin(i: int, ctx: Context) -> Origin:
     sig = ctx.sigs[i]
     if sig.skipped:
         return Origin("unknown", None, None)
-    group = [j for j in ctx.dup_members(i) if j != i]
+    info = ctx.group_info(i)
     # 1. press releases and their pasted copies
     if _is_release(sig):
         return Origin("press_release", sig.release_org, None)
-    releases = [j for j in group if _is_release(ctx.sigs[j])]
+    releases = [j for j in info.releases if j != i]
     if releases:
-        j = min(releases, key=ctx.sort_key)
+        j = releases[0]
         return Origin("press_release", ctx.sigs[j].release_org, ctx.sigs[j].id)
     # 2. wire copies
     agency = agency_name(sig)
     if agency is None:
         # No marker of its own, but a near-copy of an agency's own article: still the agency's story.
-        for j in sorted(group, key=ctx.sort_key):
-            other = agency_name(ctx.sigs[j])
-            if other and _is_own(ctx.sigs[j], other) and not _is_own(sig, other):
+        for j, other in info.agency_own:
+            if j != i and not _is_own(sig, other):
                 agency = other
                 break
     if agency is not None:
         own = _is_own(sig, agency)
+        owners = [j for j, name in info.agency_own if j != i and names_match(norm_name(name), norm_name(agency))]
         if not own and not sig.publisher_keys:
             # Nothing says who published it: it is the agency's own when no group member is.
-            own = not any(_is_own(ctx.sigs[j], agency) for j in group) and all(
-                ctx.sort_key(i) <= ctx.sort_key(j) for j in group)
+            own = not owners and info.earliest == i
         if not own:
-            source_ids = [j for j in group if _is_own(ctx.sigs[j], agency)]
-            article = ctx.sigs[min(source_ids, key=ctx.sort_key)].id if source_ids else None
+            article = ctx.sigs[owners[0]].id if owners else None
             return Origin("wire_copy", agency, article)
     # 3. reaction leads (denial, confirmation, refusal) are new reporting
     if sig.stance in ("deny", "decline", "confirm"):
@@ -144,16 +173,16 @@ def _cited_outlet(sig: Signature, known: frozenset[str], own_agency: str | None)
 
 def _cited_article(i: int, cited: str, ctx: Context) -> str | None:
     """The cited outlet's own article in the same story, published no later than the citing one."""
-    candidates = []
-    for j in ctx.story_members(i):
-        if j == i:
+    mine = ctx.sigs[i].published
+    best: int | None = None
+    for key, members in ctx.story_outlets(i).items():
+        if not matches_any(cited, (key,)):
             continue
-        other = ctx.sigs[j]
-        if not matches_any(cited, other.publisher_keys):
-            continue
-        if other.published is not None and ctx.sigs[i].published is not None and other.published > ctx.sigs[i].published:
-            continue
-        candidates.append(j)
-    if not candidates:
-        return None
-    return ctx.sigs[min(candidates, key=ctx.sort_key)].id
+        for j in members:
+            other = ctx.sigs[j].published
+            if j == i or (other is not None and mine is not None and other > mine):
+                continue
+            if best is None or ctx.sort_key(j) < ctx.sort_key(best):
+                best = j
+            break
+    return ctx.sigs[best].id if best is not None else None
