@@ -34,10 +34,12 @@ class ClusterConfig:
     ent_posting_terms: int = 0
     """Also block on this many top entity-channel features (claims use character n-grams there)."""
     posting_cap: int = 400
-    max_candidates: int = 60
+    max_candidates: int = 40
     min_shared_keys: int = 1
+    require_shared_term: bool = False
+    """Only items sharing at least one term (not just entity-channel features) can be similar."""
     """A candidate must share this many blocking keys (top terms) with the new item."""
-    min_edge: float = 0.05
+    min_edge: float = 0.08
     max_edges: int = 40
 
 
@@ -77,6 +79,8 @@ class SparseClusterer:
     members: dict[int, list[int]] = field(default_factory=dict)
     _vocab: dict[str, int] = field(default_factory=dict)
     _ent_vocab: dict[str, int] = field(default_factory=dict)
+    _names: list[str] = field(default_factory=list)
+    _ent_names: list[str] = field(default_factory=list)
 
     # -- union-find ---------------------------------------------------------------------------
     def find(self, i: int) -> int:
@@ -96,27 +100,38 @@ class SparseClusterer:
         return lo
 
     # -- vectors --------------------------------------------------------------------------------
-    def _sparse(self, counts: dict[str, float], df: Counter[str], vocab: dict[str, int]) -> _Vec:
+    def _sparse(self, counts: dict[str, float], df: Counter[str], vocab: dict[str, int], names: list[str]) -> _Vec:
         """The unit TF-IDF vector of ``counts`` as sorted (term index, weight) arrays."""
         if not counts:
             return _EMPTY
         n = len(self.items)
-        pairs = []
-        for term, count in counts.items():
-            if count <= 0:
-                continue
-            index = vocab.setdefault(term, len(vocab))
-            pairs.append((index, (1.0 + math.log(count)) * (math.log((n + 1) / (df.get(term, 0) + 1)) + 0.05)))
-        pairs.sort()
-        idx = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-        val = np.fromiter((p[1] for p in pairs), dtype=np.float64, count=len(pairs))
+        terms = [t for t, c in counts.items() if c > 0]
+        for term in terms:
+            if term not in vocab:
+                vocab[term] = len(names)
+                names.append(term)
+        idx = np.fromiter((vocab[t] for t in terms), dtype=np.int64, count=len(terms))
+        tf = np.fromiter((counts[t] for t in terms), dtype=np.float64, count=len(terms))
+        dfs = np.fromiter((df.get(t, 0) for t in terms), dtype=np.float64, count=len(terms))
+        val = (1.0 + np.log(tf)) * (np.log((n + 1) / (dfs + 1)) + 0.05)
+        order = np.argsort(idx)
+        idx, val = idx[order], val[order]
         norm = float(np.sqrt(np.dot(val, val))) or 1.0
         return idx, val / norm
+
+    @staticmethod
+    def _top_keys(vec: _Vec, k: int, names: list[str]) -> list[str]:
+        """The ``k`` highest-weighted terms of a vector: the item's blocking keys."""
+        idx, val = vec
+        if idx.size == 0 or k <= 0:
+            return []
+        best = np.argsort(-val, kind="stable")[:k]
+        return [names[i] for i in idx[best].tolist()]
 
     def _vectors(self, i: int, cache: dict[int, tuple[_Vec, _Vec]]) -> tuple[_Vec, _Vec]:
         if i not in cache:
             item = self.items[i]
-            cache[i] = (self._sparse(item.terms, self.df, self._vocab), self._sparse(item.ents, self.ent_df, self._ent_vocab))
+            cache[i] = (self._sparse(item.terms, self.df, self._vocab, self._names), self._sparse(item.ents, self.ent_df, self._ent_vocab, self._ent_names))
         return cache[i]
 
     def similarities(self, query: int, others: list[int], cache: dict[int, tuple[_Vec, _Vec]]) -> np.ndarray:
@@ -127,10 +142,13 @@ class SparseClusterer:
         vectors = [self._vectors(o, cache) for o in others]
         sims = _batch_dot(q_text, [v[0] for v in vectors])
         weight = self.config.ent_weight
+        text = sims
         if weight:
             has_ents = np.array([q_ents[0].size > 0 or v[1][0].size > 0 for v in vectors])
             ents = _batch_dot(q_ents, [v[1] for v in vectors])
             sims = np.where(has_ents, (1 - weight) * sims + weight * ents, sims)
+        if self.config.require_shared_term:
+            sims = np.where(text > 0, sims, 0.0)
         item = self.items[query]
         if item.year is not None and self.config.year_penalty != 1.0:
             years = np.array([self.items[o].year if self.items[o].year is not None else -1 for o in others])
@@ -160,9 +178,10 @@ class SparseClusterer:
         cache: dict[int, tuple[_Vec, _Vec]] = {}
         for position, item in new:
             touched.add(position)
-            top = _top(item.terms, self.df, len(self.items), self.config.posting_terms)
+            vec, ent_vec = self._vectors(position, cache)
+            top = self._top_keys(vec, self.config.posting_terms, self._names)
             if self.config.ent_posting_terms:
-                top += ["\x00" + t for t in _top(item.ents, self.ent_df, len(self.items), self.config.ent_posting_terms)]
+                top += ["\x00" + t for t in self._top_keys(ent_vec, self.config.ent_posting_terms, self._ent_names)]
             scores: Counter[int] = Counter()
             prefix = item.query_ns + "\x01" if item.query_ns else ""
             for term in top:
@@ -294,13 +313,6 @@ class SparseClusterer:
 
 _Vec = tuple[np.ndarray, np.ndarray]
 _EMPTY: _Vec = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
-
-
-def _top(counts: dict[str, float], df: Counter[str], n: int, k: int) -> list[str]:
-    """The ``k`` terms with the highest TF-IDF weight: the blocking keys of an item."""
-    scored = [((1.0 + math.log(c)) * math.log((n + 1) / (df.get(t, 0) + 1)), t) for t, c in counts.items() if c > 0]
-    scored.sort(reverse=True)
-    return [t for _, t in scored[:k]]
 
 
 def _batch_dot(query: _Vec, vectors: list[_Vec]) -> np.ndarray:

@@ -55,9 +55,10 @@ def claim_config(settings: Settings) -> ClusterConfig:
         year_penalty=1.0,
         posting_terms=16,
         ent_posting_terms=24,
-        max_candidates=200,
-        min_edge=0.02,
-        max_edges=60,
+        max_candidates=60,
+        min_edge=0.05,
+        max_edges=40,
+        require_shared_term=True,
     )
 
 
