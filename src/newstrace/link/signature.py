@@ -108,13 +108,16 @@ def _story_terms(headline: str | None, lines: list[str]) -> tuple[dict[str, floa
     stop = stopwords()
     terms: Counter[str] = Counter()
     ents: Counter[str] = Counter()
+    stems: dict[str, str] = {}
     for line in ([headline] if headline else []) + lines:
         for name in _NAME_SEQ.findall(line):
             if " " in name:  # a full name ("Vincent Jackson") tells two look-alike events apart
                 ents[name.lower()] += 1.0
         for i, tok in enumerate(_TOKEN.findall(line)):
-            low = tok.lower().strip("'’.-")
-            low = re.sub(r"['’]s$", "", low)
+            low = tok.lower()
+            if low.endswith(("'s", "’s")):
+                low = low[:-2]
+            low = low.strip("'’.-")
             if len(low) < 2 or low in stop:
                 continue
             weight = 1.0
@@ -124,7 +127,10 @@ def _story_terms(headline: str | None, lines: list[str]) -> tuple[dict[str, floa
                 ents[low] += 1.0
                 if i > 0:
                     weight = 3.0
-            terms[stem(low)] += weight
+            key = stems.get(low)
+            if key is None:
+                key = stems[low] = stem(low)
+            terms[key] += weight
     top = dict(terms.most_common(TOP_TERMS))
     return top, dict(ents.most_common(TOP_TERMS // 2))
 
