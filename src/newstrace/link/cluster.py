@@ -156,8 +156,11 @@ class SparseClusterer:
         window = self.config.window_seconds
         if window is not None and item.time is not None:
             times = np.array([self.items[o].time if self.items[o].time is not None else np.nan for o in others])
-            far = np.abs(times - item.time) > window  # NaN compares False: undated is never far
-            sims = np.where(far, sims * self.config.window_penalty, sims)
+            gap = np.abs(times - item.time)  # NaN compares False: undated is never far
+            # Beyond the window similarity is damped, and damped again past four windows: a
+            # follow-up comes days later, a look-alike event (a second quake) weeks or months.
+            sims = np.where(gap > window, sims * self.config.window_penalty, sims)
+            sims = np.where(gap > 4 * window, sims * self.config.window_penalty, sims)
         return sims
 
     # -- adding ---------------------------------------------------------------------------------

@@ -124,7 +124,10 @@ class Linker:
                 if item is not None:
                     reweighted[founder] = reweighted.get(founder, item.weight) + 1.0
                     continue
-            pending[position] = Item(sig.terms, sig.entities, sig.published, sig.year)
+            # Only metadata times gate stories: a date read from the text orders articles but can be
+            # an event date or a misparse, and a wrong one would split a story.
+            time = None if sig.time_from_text else sig.published
+            pending[position] = Item(sig.terms, sig.entities, time, sig.year)
         self.story_index.add(list(pending.items()), reweighted)
         claim_items: list[tuple[int, Item]] = []
         for offset, sig in enumerate(signatures):

@@ -126,14 +126,19 @@ def _from_match(m: re.Match[str]) -> tuple[datetime | None, bool]:
 
 def parse_time_text(text: str) -> datetime | None:
     """The first date (with time and zone when given) in a short line, in UTC."""
+    return parse_time_line(text)[0]
+
+
+def parse_time_line(text: str) -> tuple[datetime | None, bool]:
+    """The first date in a short line, in UTC, and whether it gave a time of day and a zone."""
     line = fold(text)[:200]
     for pattern in _DATE_PATTERNS:
         m = pattern.search(line)
         if m:
-            value, _ = _from_match(m)
+            value, has_time = _from_match(m)
             if value is not None:
-                return value
-    return None
+                return value, has_time and bool(m.groupdict().get("tz"))
+    return None, False
 
 
 def parse_iso(value: str | None) -> datetime | None:
@@ -154,20 +159,25 @@ def parse_iso(value: str | None) -> datetime | None:
 
 def time_from_text(lines: Iterable[str], url: str | None) -> datetime | None:
     """Publication time from the first time-like lines of an article, else from a dated URL."""
+    return timestamp_from_text(lines, url)[0]
+
+
+def timestamp_from_text(lines: Iterable[str], url: str | None) -> tuple[datetime | None, bool]:
+    """Like ``time_from_text``, and whether it is a CMS time stamp (time of day and zone given)."""
     for i, line in enumerate(lines):
         if i >= 8:
             break
         # A time line ("Updated 14:05 GMT, 4 March 2024") or a line that is nothing but a date:
         # a date inside a sentence is an event date, not the publication time.
         if len(line) <= 120 and (_TIME_LINE.search(line) or _DATE_ONLY.match(line)):
-            value = parse_time_text(line)
+            value, stamp = parse_time_line(line)
             if value is not None and (_TIME_LINE.search(line) or _mostly_date(line)):
-                return value
+                return value, stamp
     if url:
         m = _URL_DATE.search(url)
         if m:
-            return _to_utc(int(m["y"]), int(m["mm"]), int(m["dd"]), 12, 0, "UTC")
-    return None
+            return _to_utc(int(m["y"]), int(m["mm"]), int(m["dd"]), 12, 0, "UTC"), False
+    return None, False
 
 
 def _mostly_date(line: str) -> bool:

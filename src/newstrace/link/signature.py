@@ -68,6 +68,9 @@ class Signature:
     release_org: str | None = None
     citations: tuple[Citation, ...] = ()
     stance: str | None = None
+    time_from_text: bool = False
+    """``published`` is a date read from the text (a date line, the URL), not metadata or a CMS
+    time stamp ("Updated 14:05 GMT, 4 March 2024"); such dates order articles but gate no story."""
     claims: tuple[ClaimText, ...] = ()
     quotes: tuple[str, ...] = ()
 
@@ -162,8 +165,10 @@ def compute_signature(article: Article, settings: LinkSettings) -> Signature:
         lines = [ln for ln in lines if ln]
 
     published = meta.parse_iso(article.published_at)
+    from_text = published is None
     if published is None:
-        published = meta.time_from_text(removed + raw_lines, article.url)
+        published, stamp = meta.timestamp_from_text(removed + raw_lines, article.url)
+        from_text = not stamp  # a CMS time stamp with time of day and zone is as good as metadata
 
     names = meta.publisher_names(evidence)
     agencies = meta.agency_markers(extra + raw_lines + removed)
@@ -227,6 +232,7 @@ def compute_signature(article: Article, settings: LinkSettings) -> Signature:
         release_org=meta.release_org(raw_lines) if is_release else None,
         citations=citations,
         stance=stance,
+        time_from_text=from_text and published is not None,
         claims=claims,
         quotes=quotes[:50],
     )
