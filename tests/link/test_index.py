@@ -74,13 +74,16 @@ def test_index_trace_tree_and_json(landslide_corpus: list[Article], settings: Se
     root = next(n for n in data["tree"] if n["article_id"] == "rt1")
     assert {c["article_id"] for c in root["copies"]} == {"cp1", "cp2"}
     assert "rw1" in {c["article_id"] for c in root["children"]}
-    gazette = next(n for n in data["tree"] if n["outlet"] == "Fernhollow Gazette")
-    assert gazette["in_corpus"] is False
-    assert data["reactions"]["deny"][0]["article_id"] == "dn1"
     text = trace.to_text()
     assert "First report: 2026-03-05T09:00:00Z  Reuters [rt1]" in text
     assert "2 copies of this story (one source)" in text
     assert linker.trace("no-such-id") is None
+    # A rewrite of an outlet outside the input hangs under a node for that outlet.
+    cited = linker.trace("rw2").to_dict()
+    gazette = next(n for n in cited["tree"] if n["outlet"] == "Fernhollow Gazette")
+    assert gazette["in_corpus"] is False
+    assert "rw2" in {c["article_id"] for c in gazette["children"]}
+    assert [r["article_id"] for r in linker.trace("dn1").to_dict()["reactions"]["deny"]] == ["dn1"]
     assert linker.trace(data["story_id"]).to_dict()["first_report"]["article_id"] == "rt1"
 
 

@@ -20,6 +20,9 @@ from typing import Any
 import numpy as np
 
 
+IDF_PRIOR = 10
+
+
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
     threshold: float = 0.21
@@ -113,7 +116,8 @@ class SparseClusterer:
         idx = np.fromiter((vocab[t] for t in terms), dtype=np.int64, count=len(terms))
         tf = np.fromiter((counts[t] for t in terms), dtype=np.float64, count=len(terms))
         dfs = np.fromiter((df.get(t, 0) for t in terms), dtype=np.float64, count=len(terms))
-        val = (1.0 + np.log(tf)) * (np.log((n + 1) / (dfs + 1)) + 0.05)
+        # A few pseudo-documents without the term keep IDF meaningful in a tiny corpus.
+        val = (1.0 + np.log(tf)) * (np.log((n + 1 + IDF_PRIOR) / (dfs + 1)) + 0.05)
         order = np.argsort(idx)
         idx, val = idx[order], val[order]
         norm = float(np.sqrt(np.dot(val, val))) or 1.0

@@ -30,6 +30,7 @@ TOP_TERMS = 120
 MAX_CLAIMS = 7  # the headline/lead claim and up to six attributed ones
 _TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _NAME_SEQ = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 
@@ -126,7 +127,7 @@ def _story_terms(headline: str | None, lines: list[str]) -> tuple[dict[str, floa
             weight = 1.0
             if tok[0].isdigit():
                 weight = 3.0
-            elif tok[0].isupper():
+            elif tok[0].isupper() and low not in _CALENDAR:
                 ents[low] += 1.0
                 if i > 0:
                     weight = 3.0
