@@ -18,14 +18,14 @@ _NAME = r"(?P<name>(?:[Tt]he\s+)?(?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*
 _VERB = r"(?:first\s+|originally\s+|initially\s+|also\s+|earlier\s+|previously\s+|had\s+|has\s+|have\s+|was\s+)?(?P<verb>reported|reports|said|says|wrote|writes|revealed|broke the news)"
 CITATION_PATTERNS = [
     ("reported", re.compile(_NAME + r"(?:'s?|’s?)?\s+" + _VERB + r"\b")),
-    ("according to", re.compile(r"\baccording to (?:a |an |the )?(?:(?:news |media )?reports? (?:by|in|from|on) )?(?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
-    ("reported by", re.compile(r"\b(?:as |first |originally )*reported (?:by|in|on) (?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
-    ("citing", re.compile(r"\bciting (?:a |an |the )?(?:reports? (?:by|in|from) )?(?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
-    ("report by", re.compile(r"\b(?:a|the) report (?:by|in|from) (?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
+    ("according to", re.compile(r"\b[Aa]ccording to (?:a |an |the )?(?:(?:news |media )?reports? (?:by|in|from|on) )?(?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
+    ("reported by", re.compile(r"\b(?:[Aa]s |[Ff]irst |[Oo]riginally |first |originally )*reported (?:by|in|on) (?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
+    ("citing", re.compile(r"\b[Cc]iting (?:a |an |the )?(?:reports? (?:by|in|from) )?(?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
+    ("report by", re.compile(r"\b(?:[Aa]|[Tt]he) report (?:by|in|from) (?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
 ]
 # "the agency said", "According to the newspaper": points back at an outlet cited earlier.
 _ANAPHOR_CUE = re.compile(
-    r"\b(?:according to (?P<a1>the [a-z ]{3,20}?)(?=[,.;]|\s)|(?P<a2>the (?:news )?(?:agency|newspaper|paper|local paper|station|broadcaster|publication|outlet|magazine|website|wire service))\s+(?:also\s+)?(?:said|reported|says|added|wrote))",
+    r"\b(?:[Aa]ccording to (?P<a1>[Tt]he [a-z ]{3,20}?)(?=[,.;]|\s)|(?P<a2>[Tt]he (?:news )?(?:agency|newspaper|paper|local paper|station|broadcaster|publication|outlet|magazine|website|wire service))\s+(?:also\s+)?(?:said|reported|says|added|wrote))",
 )
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _NOT_OUTLET_WORDS = {"institute", "service", "ministry", "department", "office", "police", "council",
@@ -105,7 +105,7 @@ def find_citations(paragraphs: list[str]) -> list[Citation]:
                         continue
                 spans.append((m.start(), Citation(name, cue, index, descriptor, looks_like_outlet(name, descriptor))))
         for m in _ANAPHOR_CUE.finditer(text):
-            phrase = (m.group("a1") or m.group("a2") or "").strip()
+            phrase = (m.group("a1") or m.group("a2") or "").strip().lower()
             if phrase in lexicon.load_set("link_outlet_anaphora"):
                 spans.append((m.start(), Citation("", "anaphor", index, phrase, True)))
         found.extend(c for _, c in sorted(spans, key=lambda s: s[0]))
