@@ -8,7 +8,7 @@ is below its floor in `benchmarks/floors.toml` section [link].
 
 usage: python benchmarks/link_quality.py [--data DIR] [--eval DIR] [--keep DIR]
 The data default is ../shared/data next to the repository (or $NEWSTRACE_SHARED_DATA); when it is
-absent the script says so and exits 0.
+absent the script says so and exits 77 (skipped, as benchmarks/eval_gate.py expects).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def main() -> int:
     scorers = Path(args.eval) if args.eval else data.parent / "eval"
     if not (data / "stories").is_dir() or not (scorers / "score_link.py").exists():
         print(f"link_quality: dev data not found under {data} (or scorers under {scorers}); nothing to measure")
-        return 0
+        return 77  # the eval gate's "skipped"
     floors = tomllib.loads(FLOORS.read_text(encoding="utf-8")).get("link", {}) if FLOORS.exists() else {}
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="link_quality_"))
     work.mkdir(parents=True, exist_ok=True)
