@@ -174,20 +174,33 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size
 
 
 def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | None, n_process: int | None,
-                 progress: bool | None, rejects: str | None) -> tuple[Any, Reporter, Any, Settings]:
+                 progress: bool | None, rejects: str | None, engine: str | None = None,
+                 ray_address: str | None = None) -> tuple[Any, Reporter, Any, Settings]:
     """Shared body of ``link`` and ``trace``: clean raw inputs (analyze records pass through), link."""
     from newstrace.link import Linker
     from newstrace.link.signature import compute_signature
     from newstrace.pipeline import build_pipeline
 
-    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process})
+    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process, "run.engine": engine})
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
     reporter = Reporter(progress=progress, rejects_path=rejects)
-    pipeline = build_pipeline(["clean"], settings)
+    stage_kwargs: dict[str, Any] = {}
+    if settings.clean.learn_boilerplate and "-" not in inputs:
+        profile = _learn_profile(inputs, settings)
+        if profile is not None:
+            stage_kwargs["clean"] = {"profile": profile}
+    pipeline = build_pipeline(["clean"], settings, **stage_kwargs)
     linker = Linker(settings)
     try:
-        articles = pipeline.pipe(_stream_inputs(inputs, settings, reporter), errors="record")
+        if settings.run.engine == "ray":
+            from newstrace.scale.ray import ray_pipe
+
+            articles = ray_pipe(_stream_inputs(inputs, settings, reporter), ["clean"], settings,
+                                address=ray_address, stage_kwargs=stage_kwargs, stats=pipeline.stats)
+        else:
+            articles = pipeline.pipe(_stream_inputs(inputs, settings, reporter), errors="record")
+        # Phase one (signatures) streams; the article bodies are not kept.
         linker.add_signatures([compute_signature(a, settings.link) for a in articles], records=False)
     except NewstraceError as exc:
         reporter.close()
@@ -204,14 +217,17 @@ def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | 
 @click.option("--stories", "stories_path", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write one JSONL line per story to this file.")
 @click.pass_context
 def link(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: int | None, n_process: int | None,
-         progress: bool | None, rejects: str | None, claims_path: str | None, stories_path: str | None) -> None:
+         progress: bool | None, rejects: str | None, engine: str | None, ray_address: str | None,
+         claims_path: str | None, stories_path: str | None) -> None:
     """Per article: story_id, duplicate_of (earliest near-copy) and origin (original, wire_copy,
     rewrite, press_release; with its source outlet and article).
 
     INPUT is as for `clean`, or `analyze` output (its attributions are reused). One output line
     per readable input article, in input order; skipped articles get a singleton story_id.
     """
-    linker, reporter, pipeline, _ = _link_inputs(ctx, inputs, batch_size, n_process, progress, rejects)
+    check_outputs_apart_from_inputs({"'-o' / '--output'": output, "'--rejects'": rejects,
+                                     "'--claims'": claims_path, "'--stories'": stories_path}, inputs)
+    linker, reporter, pipeline, _ = _link_inputs(ctx, inputs, batch_size, n_process, progress, rejects, engine, ray_address)
     with open_output(output) as out:
         for record in linker.link_records():
             write_jsonl(out, record.to_dict())

@@ -7,7 +7,7 @@ from typing import Any, Callable
 from click.testing import CliRunner
 
 from newstrace.cli import cli
-from tests.link.conftest import AGENCY_BODY, agency_text
+from link_synthetic import AGENCY_BODY, agency_text
 
 
 def _rows() -> list[dict[str, Any]]:

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import time
 
+from link_synthetic import landslide_corpus, lookalike_corpus, settings  # noqa: F401 (fixtures)
 from newstrace.link import Linker, compute_signature, link_articles
 from newstrace.link.dedup import BUCKET_CAP, is_near_copy
 from newstrace.records import Article
 from newstrace.settings import Settings
 
-from tests.link.conftest import AGENCY_BODY, agency_text
+from link_synthetic import AGENCY_BODY, agency_text
 
 
 def _sig(body: str, settings: Settings, id: str = "x"):  # type: ignore[no-untyped-def]

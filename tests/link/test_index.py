@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from link_synthetic import landslide_corpus, lookalike_corpus, settings  # noqa: F401 (fixtures)
 from newstrace.errors import ConfigError
 from newstrace.link import Linker, link_articles
 from newstrace.records import Article

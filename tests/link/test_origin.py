@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from link_synthetic import landslide_corpus, lookalike_corpus, settings  # noqa: F401 (fixtures)
 from newstrace.link import link_articles
 from newstrace.records import Article
 from newstrace.settings import Settings
