@@ -23,6 +23,8 @@ CITATION_PATTERNS = [
     ("citing", re.compile(r"\b[Cc]iting (?:a |an |the )?(?:reports? (?:by|in|from) )?(?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
     ("report by", re.compile(r"\b(?:[Aa]|[Tt]he) report (?:by|in|from) (?:(?P<desc>[a-z][a-z -]{0,30}?)\s+)?" + _NAME)),
 ]
+# "according to a report.": the story is attributed to a report that is not named.
+_UNNAMED_REPORT = re.compile(r"\b[Aa]ccording to (?:a|the|media|news) (?:news |media )?reports?\s*(?:[.,;]|$)")
 # "the agency said", "According to the newspaper": points back at an outlet cited earlier.
 _ANAPHOR_CUE = re.compile(
     r"\b(?:[Aa]ccording to (?P<a1>[Tt]he [a-z ]{3,20}?)(?=[,.;]|\s)|(?P<a2>[Tt]he (?:news )?(?:agency|newspaper|paper|local paper|station|broadcaster|publication|outlet|magazine|website|wire service))\s+(?:also\s+)?(?:said|reported|says|added|wrote))",
@@ -104,6 +106,8 @@ def find_citations(paragraphs: list[str]) -> list[Citation]:
                     ):
                         continue
                 spans.append((m.start(), Citation(name, cue, index, descriptor, looks_like_outlet(name, descriptor))))
+        for m in _UNNAMED_REPORT.finditer(text):
+            spans.append((m.start(), Citation("", "unnamed report", index, "", True)))
         for m in _ANAPHOR_CUE.finditer(text):
             phrase = (m.group("a1") or m.group("a2") or "").strip().lower()
             if phrase in lexicon.load_set("link_outlet_anaphora"):

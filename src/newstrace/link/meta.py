@@ -48,7 +48,7 @@ AGENCY_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][\w.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
     r"\((?P<agency>[A-Z][\w.&'’ -]{0,40}?)\)\s*(?:-{1,2}|[\u2013\u2014])\s*")
 RELEASE_WIRE = re.compile(r"^\s*(?P<head>[^\n/]{0,80}?)/\s*(?P<wire>[A-Z][\w.&' -]{1,40}?)\s*/\s*(?:-{1,2}|[\u2013\u2014])")
-RELEASE_ABOUT = re.compile(r"^\s*About (?P<org>[A-Z][\w.&'’ -]{1,60}?)\s*[:\u2014-]", re.M)
+RELEASE_ABOUT = re.compile(r"^\s*About (?P<org>[A-Z][\w.&'’ -]{1,60}?)\s*(?:[:\u2014-]|$)", re.M)
 RELEASE_CONTACT = re.compile(r"^\s*(?:media (?:enquiries|inquiries|contact)|press contact|for further information)\b", re.I | re.M)
 COPYRIGHT = re.compile(r"^\s*(?:copyright|\u00a9)\s*(?:\u00a9\s*)?(?:\d{4}\s+)?(?P<name>[^\n.]{2,60}?)\.?\s*(?:all rights reserved\.?)?\s*$", re.I)
 CLICK_FROM = re.compile(r"^\s*click here to (?:read|get|see) (?:more )?(?:stories )?(?:from|on) (?:the )?(?P<name>.+?)\.?\s*$", re.I)

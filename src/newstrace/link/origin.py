@@ -132,6 +132,8 @@ def assign_origin(i: int, ctx: Context) -> Origin:
         return Origin("original", None, None)
     # 4. rewrites of another outlet
     cited = _cited_outlet(sig, ctx.known_outlets, agency)
+    if cited == "":
+        return Origin("rewrite", None, None)
     if cited is not None:
         return Origin("rewrite", cited, _cited_article(i, cited, ctx))
     return Origin("original", None, None)
@@ -147,7 +149,11 @@ def _cited_outlet(sig: Signature, known: frozenset[str], own_agency: str | None)
     display: dict[str, str] = {}
     in_lead: list[str] = []
     last: str | None = None
+    unnamed_lead = False
     for citation in sig.citations:
+        if citation.cue == "unnamed report":
+            unnamed_lead = unnamed_lead or citation.paragraph == 0
+            continue
         if citation.cue == "anaphor":
             if last is not None:
                 counts[last] += 1
@@ -164,7 +170,7 @@ def _cited_outlet(sig: Signature, known: frozenset[str], own_agency: str | None)
         if citation.paragraph == 0:
             in_lead.append(key)
     if not counts:
-        return None
+        return "" if unnamed_lead else None  # "" = a rewrite of a report nobody names
     if in_lead:
         return display[in_lead[0]]
     key, count = counts.most_common(1)[0]

@@ -224,15 +224,26 @@ def _story_trace(view: _View, members: list[int], kind: str, id: str, claim: dic
 
 
 def quote_reuse(view: _View, ordered: list[int]) -> list[dict[str, Any]]:
-    """Direct quotes printed by several articles: one entry each, with its earliest appearance."""
-    seen: dict[str, dict[str, Any]] = {}
-    for m in ordered:  # time order: the first article to print a quote is its first appearance
-        sig = view.sigs[m]
-        for quote in sig.quotes:
+    """Direct quotes printed by several articles: one entry each, with its earliest appearance.
+
+    Articles are taken in time order, but a copy never counts as first when the article it copies
+    also prints the quote (a copy's time may be coarse, a date without a time)."""
+    printed: dict[str, list[int]] = {}
+    text: dict[str, str] = {}
+    for m in ordered:
+        for quote in view.sigs[m].quotes:
             key = quote_key(quote)
-            entry = seen.get(key)
-            if entry is None:
-                seen[key] = {"quote": quote, "first_article_id": sig.id, "first_published": _when(sig.published), "article_ids": [sig.id]}
-            elif sig.id not in entry["article_ids"]:
-                entry["article_ids"].append(sig.id)
-    return [e for e in seen.values() if len(e["article_ids"]) > 1]
+            text.setdefault(key, quote)
+            if m not in printed.setdefault(key, []):
+                printed[key].append(m)
+    out = []
+    for key, members in printed.items():
+        if len(members) < 2:
+            continue
+        ids = {view.sigs[m].id for m in members}
+        first = next((m for m in members if view.origins[m].article_id not in ids), members[0])
+        rest = [m for m in members if m != first]
+        out.append({"quote": text[key], "first_article_id": view.sigs[first].id,
+                    "first_published": _when(view.sigs[first].published),
+                    "article_ids": [view.sigs[m].id for m in [first] + rest]})
+    return out
