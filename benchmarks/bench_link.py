@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -109,16 +110,20 @@ def write(rows: list[dict[str, object]], path: Path) -> None:
             handle.write(json.dumps(row) + "\n")
 
 
-def timed_link(path: Path) -> float:
+def timed_link(path: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one `newstrace link` run; CPU time is what a shared machine
+    cannot inflate, wall time what a user waits."""
     exe = Path(sys.executable).with_name("newstrace")
     cmd = [str(exe) if exe.exists() else sys.executable] + ([] if exe.exists() else ["-m", "newstrace"])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(cmd + ["link", str(path), "-o", str(path.with_suffix(".out"))], capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr)
         raise SystemExit(f"newstrace link failed on {path}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
@@ -134,23 +139,28 @@ def main() -> int:
     write(rows[: args.small], small)
     write(rows, large)
     size = sum(len(str(r["text"])) for r in rows) / len(rows)
-    times: dict[str, list[float]] = {"small": [], "large": []}
+    wall: dict[str, list[float]] = {"small": [], "large": []}
+    cpu: dict[str, list[float]] = {"small": [], "large": []}
     for _ in range(args.reps):  # interleaved, so both sides see the same machine load
-        times["small"].append(timed_link(small))
-        times["large"].append(timed_link(large))
-    t_small, t_large = statistics.median(times["small"]), statistics.median(times["large"])
+        for name, path in (("small", small), ("large", large)):
+            w, c = timed_link(path)
+            wall[name].append(round(w, 2))
+            cpu[name].append(round(c, 2))
+    ws, wl = statistics.median(wall["small"]), statistics.median(wall["large"])
+    cs, cl = statistics.median(cpu["small"]), statistics.median(cpu["large"])
     print(f"synthetic articles: {args.n} (mean {size:.0f} chars, ~25% wire copies), work dir {work}")
-    print(f"{'run':<22} {'articles':>8} {'median s':>9} {'articles/s':>11}  all runs")
-    print(f"{'link first ' + str(args.small):<22} {args.small:>8} {t_small:>9.2f} {args.small / t_small:>11.0f}  {times['small']}")
-    print(f"{'link all ' + str(args.n):<22} {args.n:>8} {t_large:>9.2f} {args.n / t_large:>11.0f}  {times['large']}")
-    line = f"bench_link ratio={t_large / t_small:.2f} small_s={t_small:.1f} large_s={t_large:.1f} both_s={t_small + t_large:.1f} articles_per_s={args.n / t_large:.0f}"
+    print(f"{'run':<22} {'articles':>8} {'wall s':>8} {'cpu s':>8} {'art/s wall':>10} {'art/s cpu':>10}  wall runs / cpu runs")
+    print(f"{'link first ' + str(args.small):<22} {args.small:>8} {ws:>8.2f} {cs:>8.2f} {args.small / ws:>10.0f} {args.small / cs:>10.0f}  {wall['small']} / {cpu['small']}")
+    print(f"{'link all ' + str(args.n):<22} {args.n:>8} {wl:>8.2f} {cl:>8.2f} {args.n / wl:>10.0f} {args.n / cl:>10.0f}  {wall['large']} / {cpu['large']}")
+    line = (f"bench_link ratio_wall={wl / ws:.2f} ratio_cpu={cl / cs:.2f} small_wall_s={ws:.1f} large_wall_s={wl:.1f} "
+            f"both_wall_s={ws + wl:.1f} both_cpu_s={cs + cl:.1f} articles_per_s_wall={args.n / wl:.0f} articles_per_s_cpu={args.n / cl:.0f}")
     if args.copies:
         body = "\n\n".join(str(rows[0]["text"]).split("\n\n")[1:])
         copies = work / "copies.jsonl"
         write([{"id": f"c{i}", "text": "Same headline\n\n" + body} for i in range(args.copies)], copies)
-        t_copies = timed_link(copies)
-        print(f"{'10k identical copies':<22} {args.copies:>8} {t_copies:>9.2f} {args.copies / t_copies:>11.0f}")
-        line += f" copies_s={t_copies:.1f}"
+        w, c = timed_link(copies)
+        print(f"{'identical copies':<22} {args.copies:>8} {w:>8.2f} {c:>8.2f} {args.copies / w:>10.0f} {args.copies / c:>10.0f}")
+        line += f" copies_wall_s={w:.1f} copies_cpu_s={c:.1f}"
     print(line)
     return 0
 

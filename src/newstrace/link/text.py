@@ -28,10 +28,13 @@ QUOTE = re.compile(r'"([^"\n]{12,600}?)"')
 JUNK_LINE = re.compile(
     r"^\s*(?:copyright\b|\u00a9|all rights reserved|related\s*:|read more\s*:|click here\b|share this\b|"
     r"follow\b.{0,60}\bon (?:social media|twitter|facebook|x)\b|advertisement\s*$|sign up\b|subscribe\b|"
-    r"(?:published|updated|posted|last updated)\s*:?\s.{0,40}\d{4}|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,.*)?$|"
+    r"(?:published|updated|posted|last updated)\s*:?\s.{0,40}\d{4}|"
     r"[\w.' -]{0,40}\bstaff(?: and agencies)?\s*$|staff and agencies\s*$)",
     re.I,
 )
+# A byline ("By Lorna Castellanos, The Associated Press"): case-sensitive, short, so that a
+# sentence such as "By Friday, officials said ..." is not taken for one.
+BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|and))*\s*(?:,\s*[A-Z][^,]{0,40})?\s*$")
 _MONTH_LINE = re.compile(
     r"^\s*(?:\w+day,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}?,?\s*\d{4}"
     r"(?:\s+(?:at\s+)?\d{1,2}[:.]\s?\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*[A-Z]{0,4})?\s*$",
@@ -49,7 +52,7 @@ def is_junk_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if JUNK_LINE.match(stripped) or _MONTH_LINE.match(stripped):
+    if JUNK_LINE.match(stripped) or _MONTH_LINE.match(stripped) or BYLINE.match(stripped):
         return True
     letters = [c for c in stripped if c.isalpha()]
     # An ALL-CAPS line is a promo or a section label, not a sentence of the story.
