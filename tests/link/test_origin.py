@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from link_synthetic import landslide_corpus, lookalike_corpus, settings  # noqa: F401 (fixtures)
 from newstrace.link import link_articles
 from newstrace.records import Article
@@ -84,3 +86,21 @@ def test_origin_agency_rewrite_chain_and_copies(settings: Settings) -> None:
     assert by_id["sc"].origin.type == "original"
     assert (by_id["afp"].origin.type, by_id["afp"].origin.source, by_id["afp"].origin.article_id) == ("rewrite", "Dunmore Ledger", "sc")
     assert (by_id["cp"].origin.type, by_id["cp"].origin.source, by_id["cp"].origin.article_id) == ("wire_copy", "AFP", "afp")
+
+
+def test_origin_wire_copy_known_by_its_copyright_line_only(settings: Settings) -> None:
+    body = ("Ferry crews on the Brennet line will strike for 48 hours from Friday after pay talks broke down, the union said.\n\n"
+            "The operator said it would run a reduced timetable.\n\nCopyright 2026 Lakeland Wire. All rights reserved.")
+    records, _, _ = link_articles([Article(id="w", body=body, headline="Ferry crews to strike", publisher="Orrin Valley Times")], settings)
+    assert (records[0].origin.type, records[0].origin.source, records[0].origin.article_id) == ("wire_copy", "Lakeland Wire", None)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Quillford Foods reported a 12 percent rise in annual profit on Thursday, helped by lower grain prices.", "original"),
+    ("Residents of Pinewick were evacuated overnight after a chemical leak, KQRT reported on Sunday.", "rewrite"),
+    ("The Tarnwick Herald first reported that the mill would close, citing two managers.", "rewrite"),
+])
+def test_origin_who_reports_makes_a_rewrite(lead: str, expected: str, settings: Settings) -> None:
+    records, _, _ = link_articles([Article(id="a", body=lead + "\n\nMore details were expected later in the week.",
+                                           headline="Headline", publisher="Orrin Valley Times")], settings)
+    assert records[0].origin.type == expected

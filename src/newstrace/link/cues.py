@@ -85,6 +85,18 @@ def looks_like_outlet(name: str, descriptor: str = "", known: frozenset[str] = f
     return bool(desc) and desc[-1] in _descriptors()
 
 
+_PERSON_TITLES = {"mayor", "chief", "president", "minister", "governor", "senator", "officer", "dr", "mr", "mrs", "ms", "judge", "police", "sheriff"}
+
+
+def _reporting_name(name: str) -> bool:
+    """"X reported" where X is a broadcaster's call sign ("KQRT"). Any other name may be a company
+    reporting its results ("Quillford Foods reported a profit"), so it needs outlet evidence."""
+    tokens = name.split()
+    if any(t.lower().strip(".") in _PERSON_TITLES | _NOT_OUTLET_WORDS for t in tokens):
+        return False
+    return len(tokens) == 1 and len(name) >= 3 and name.isupper() and name.isalpha()
+
+
 def find_citations(paragraphs: list[str]) -> list[Citation]:
     """Every "X reported" / "according to X" / "citing X" / "as reported by X" in the text."""
     found: list[Citation] = []
@@ -105,7 +117,10 @@ def find_citations(paragraphs: list[str]) -> list[Citation]:
                         canonical_agency(name) or looks_like_outlet(name, descriptor)
                     ):
                         continue
-                spans.append((m.start(), Citation(name, cue, index, descriptor, looks_like_outlet(name, descriptor))))
+                outlet = looks_like_outlet(name, descriptor)
+                if not outlet and cue in ("reported", "reported by", "report by") and (m.groupdict().get("verb") in (None, "reported", "reports", "revealed", "broke the news")):
+                    outlet = _reporting_name(name)
+                spans.append((m.start(), Citation(name, cue, index, descriptor, outlet)))
         for m in _UNNAMED_REPORT.finditer(text):
             spans.append((m.start(), Citation("", "unnamed report", index, "", True)))
         for m in _ANAPHOR_CUE.finditer(text):

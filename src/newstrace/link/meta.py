@@ -56,6 +56,7 @@ CLICK_APP = re.compile(r"^\s*click here to get the (?P<name>.+?) app\s*$", re.I)
 FOLLOW = re.compile(r"^\s*follow (?P<name>.+?) on (?:social media|twitter|facebook|x)\b", re.I)
 MORE_FROM = re.compile(r"^\s*(?:related:\s*)?more (?:top )?stories from (?P<name>.+?)\.?\s*$", re.I)
 BYLINE_AGENCY = re.compile(r"^\s*(?:by\s+[^,\n]{2,60},\s*(?P<a1>[^\n]{2,50}?)|(?P<a2>[A-Z][\w .&'-]{1,40}?)\s+staff|staff and (?P<a3>agencies))\s*$", re.I)
+_WIRE_NAME = re.compile(r"\b(?:wire|news agency|press agency|news service|press association)\b", re.I)
 SEE_ALSO_HOST = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[^/:?#]+)", re.I)
 
 
@@ -231,7 +232,8 @@ def agency_markers(lines: list[str]) -> list[str]:
                 found.append(name)
     for line in lines:
         m = COPYRIGHT.match(line)
-        if m and canonical_agency(m.group("name")):
+        # A known agency, or a name that says it is one ("Northline Wire", "Pacific News Agency").
+        if m and (canonical_agency(m.group("name")) or _WIRE_NAME.search(m.group("name"))):
             found.append(m.group("name").strip())
     return found
 
