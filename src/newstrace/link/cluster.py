@@ -54,20 +54,23 @@ class Item:
     year: int | None = None
     weight: float = 1.0
     """How many articles this item stands for (an original and its near-copies)."""
+    attach_threshold: float | None = None
+    """This item's own attach threshold (a reaction article shares few words with its story)."""
     query_ns: str = ""
     """Blocking namespace the item searches in ("" = global, "s12" = only story 12's items)."""
     insert_ns: tuple[str, ...] = ("",)
     """Blocking namespaces the item is indexed under."""
 
     def to_list(self) -> list[Any]:
-        return [self.terms, self.ents, self.time, self.year, self.weight, self.query_ns, list(self.insert_ns)]
+        return [self.terms, self.ents, self.time, self.year, self.weight, self.query_ns, list(self.insert_ns), self.attach_threshold]
 
     @classmethod
     def from_list(cls, data: list[Any]) -> Item:
         weight = float(data[4]) if len(data) > 4 else 1.0
         query_ns = str(data[5]) if len(data) > 5 else ""
         insert_ns = tuple(data[6]) if len(data) > 6 else ("",)
-        return cls(dict(data[0]), dict(data[1]), data[2], data[3], weight, query_ns, insert_ns)
+        attach = data[7] if len(data) > 7 else None
+        return cls(dict(data[0]), dict(data[1]), data[2], data[3], weight, attach, query_ns, insert_ns)
 
 
 @dataclass(slots=True)
@@ -279,6 +282,8 @@ class SparseClusterer:
                     if link > best_link:
                         best, best_link = other, link
             if best is None:
+                best = self._reaction_attach(root, size)
+            if best is None:
                 continue
             keep = self._merge(root, best)
             gone = best if keep == root else root
@@ -292,6 +297,20 @@ class SparseClusterer:
                 sums[other][keep] = sums[other].get(keep, 0.0) + value
                 sums[other].pop(gone, None)
             sums[keep].pop(gone, None)
+
+    def _reaction_attach(self, root: int, size: dict[int, float]) -> int | None:
+        """For a fragment holding a reaction item: the big cluster of its single closest neighbour,
+        when that similarity reaches the item's own threshold (average linkage would dilute it)."""
+        best, best_sim = None, 0.0
+        for member in self.members[root]:
+            threshold = self.items[member].attach_threshold
+            if threshold is None:
+                continue
+            for other, sim in self.edges.get(member, {}).items():
+                other_root = self.find(other)
+                if other_root != root and size.get(other_root, 0) > self.config.attach_max_size and sim >= threshold and sim > best_sim:
+                    best, best_sim = other_root, sim
+        return best
 
     # -- persistence ------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

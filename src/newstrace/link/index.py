@@ -30,6 +30,7 @@ from newstrace.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
+REACTION_ATTACH = 0.1  # the closest article of the story, not the average over it
 FORMAT = "newstrace-link-index"
 VERSION = 1
 _CLAIM_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -127,7 +128,10 @@ class Linker:
             # Only metadata times gate stories: a date read from the text orders articles but can be
             # an event date or a misparse, and a wrong one would split a story.
             time = None if sig.time_from_text else sig.published
-            pending[position] = Item(sig.terms, sig.entities, time, sig.year)
+            # A reaction (a denial, a confirmation, a refusal) shares few words with the story it
+            # reacts to: it may join the closest story on weaker evidence.
+            attach = REACTION_ATTACH if sig.stance in ("deny", "confirm", "decline") else None
+            pending[position] = Item(sig.terms, sig.entities, time, sig.year, attach_threshold=attach)
         self.story_index.add(list(pending.items()), reweighted)
         claim_items: list[tuple[int, Item]] = []
         for offset, sig in enumerate(signatures):

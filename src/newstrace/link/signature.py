@@ -7,6 +7,7 @@ worker (process pool, Ray) and shipped to the single process that groups them.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from collections import Counter
@@ -81,7 +82,7 @@ class Signature:
         for name in self.__slots__:  # type: ignore[attr-defined]
             value = getattr(self, name)
             if isinstance(value, np.ndarray):
-                value = value.astype(np.uint32).tolist()
+                value = base64.b64encode(value.astype("<u4").tobytes()).decode("ascii")
             elif name == "citations":
                 value = [[c.name, c.cue, c.paragraph, c.descriptor, c.outlet] for c in value]
             elif name == "claims":
@@ -95,7 +96,11 @@ class Signature:
     def from_dict(cls, data: dict[str, Any]) -> Signature:
         kwargs = dict(data)
         for name in ("shingles", "minhash", "lead_minhash", "word_ids"):
-            kwargs[name] = np.asarray(kwargs.get(name) or [], dtype=np.uint32)
+            raw = kwargs.get(name) or ""
+            if isinstance(raw, str):
+                kwargs[name] = np.frombuffer(base64.b64decode(raw), dtype="<u4").astype(np.uint32)
+            else:
+                kwargs[name] = np.asarray(raw, dtype=np.uint32)
         kwargs["citations"] = tuple(Citation(*c) for c in kwargs.get("citations") or ())
         kwargs["claims"] = tuple(ClaimText(*c) for c in kwargs.get("claims") or ())
         for name in ("publisher_keys", "agencies", "quotes"):
