@@ -85,6 +85,8 @@ def claim_terms(text: str) -> tuple[dict[str, float], dict[str, float]]:
 class Linker:
     """Incremental near-duplicate, story, claim and origin index over a growing set of articles."""
 
+    STATE_VERSION = VERSION  # the store rebuilds a saved state of another version
+
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.sigs: list[Signature] = []
