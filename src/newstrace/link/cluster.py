@@ -36,14 +36,14 @@ class ClusterConfig:
     posting_terms: int = 24
     ent_posting_terms: int = 0
     """Also block on this many top entity-channel features (claims use character n-grams there)."""
-    posting_cap: int = 400
+    posting_cap: int = 150
     max_candidates: int = 40
     min_shared_keys: int = 1
     require_shared_term: bool = False
     """Only items sharing at least one term (not just entity-channel features) can be similar."""
     """A candidate must share this many blocking keys (top terms) with the new item."""
     min_edge: float = 0.08
-    max_edges: int = 40
+    max_edges: int = 20
 
 
 @dataclass(slots=True)
