@@ -1,29 +1,28 @@
 """Rule-based attribution extraction over a spaCy parse: cue, source and content spans.
 
-For each cue predicate (see ``cues``) the source is the mention in its own clause (the subject,
-the relative pronoun, the "by" agent, the object of "according to", or the subject inherited by a
-participle or a coordinated verb), and the content is its message (a clause, an object, a "to"
-clause, the clause an "X said" parenthetical interrupts). Direct quotes widen the content to the
-whole quote, across sentences and paragraphs, and a quote split by "he said" is one content.
-Tagging is univocal, as in PolNeAR: no token belongs to two attributions.
+Cue predicates come from the lexicons in ``cues``; their source and content from ``arguments``.
+Besides verbs, "according to X", headline colons ("Senator: budget is dead") and raising
+predicates ("seemed to", "is expected to") are cues. Direct quotes widen the content to the whole
+quote, across sentences and paragraphs; a quote split by "he said" and a quote that goes on right
+after "he said." belong to the same content. Tagging is univocal, as in PolNeAR: an attribution
+nested in another's content either cuts that content (a trailing "..., saying ...") or is dropped.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
-from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, SPEECH, CueLexicon, cue_lexicon, cue_tokens
+from newstrace import lexicon
+from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, mention_ids, own_subject,
+                                     source_ids, span_ids, trim)
+from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.quotes import find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 CharSpan = tuple[int, int]
-
-_SUBJ = ("nsubj", "csubj")
-_CONTENT_PREPS = {"about", "on", "of", "for", "against", "over", "to", "with", "at"}
-_QUOTE_CHARS = set("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +46,8 @@ class _Cand:
     method: str
     head: int
     source_head: int | None = None
-    content_chars: CharSpan | None = None
+    chars: CharSpan | None = field(default=None)
+    dropped: bool = False
 
 
 def _chars(doc: Doc, ids: Iterable[int]) -> CharSpan | None:
@@ -58,185 +58,121 @@ def _chars(doc: Doc, ids: Iterable[int]) -> CharSpan | None:
     return doc[ids[0]].idx, last.idx + len(last.text)
 
 
-def _is_punct(tok: Token) -> bool:
-    return tok.is_punct or tok.is_space or tok.text in _QUOTE_CHARS
+def _cand(cue: list[int], source: list[int], content: list[int], method: str, head: int,
+          source_head: int | None) -> _Cand:
+    cue_set = set(cue)
+    source = [i for i in source if i not in cue_set]
+    taken = cue_set | set(source)
+    content = [i for i in content if i not in taken]
+    return _Cand(sorted(cue), sorted(source), sorted(content), method, head, source_head)
 
 
-def _trim(doc: Doc, ids: list[int], keep_quotes: bool = True) -> list[int]:
-    """Drop leading/trailing punctuation (quote marks stay when asked) and coordinators."""
-    ids = sorted(ids)
-    def drop(tok: Token) -> bool:
-        if tok.is_space:
-            return True
-        if keep_quotes and tok.text in _QUOTE_CHARS | {"''", "``"}:
-            return False
-        return _is_punct(tok) or tok.dep_ == "cc"
-    while ids and drop(doc[ids[0]]):
-        ids.pop(0)
-    while ids and drop(doc[ids[-1]]):
-        ids.pop()
-    return ids
-
-
-def _subtree(tok: Token) -> list[int]:
-    return [t.i for t in tok.subtree]
-
-
-def _span_ids(tok: Token) -> list[int]:
-    """Token ids of the contiguous subtree span of ``tok`` (``left_edge`` .. ``right_edge``)."""
-    return list(range(tok.left_edge.i, tok.right_edge.i + 1))
-
-
-def _np_ids(tok: Token) -> list[int]:
-    """The mention headed by ``tok``: its subtree, trimmed."""
-    return _trim(tok.doc, _span_ids(tok), keep_quotes=False)
-
-
-# ----------------------------------------------------------------------------- sources
-def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJ:
-            return child
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
-def _find_source(verb: Token) -> Token | None:
-    """The source mention of a cue verb: its subject, its agent, or an inherited subject."""
-    subj = _own_subject(verb)
-    if subj is not None:
-        return subj
-    agent = _agent(verb)
-    if agent is not None:
-        return agent
-    cur = verb
-    for _ in range(3):
-        dep = cur.dep_
-        head = cur.head
-        if head is cur:
-            return None
-        if dep in ("conj", "xcomp", "advcl"):
-            subj = _own_subject(head) or _agent(head)
-            if subj is not None:
-                return subj
-            cur = head
-            continue
-        if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head
-        return None
-    return None
-
-
-def _source_ids(src: Token, verb: Token) -> list[int]:
-    if verb.dep_ in ("acl", "relcl") and src is verb.head:
-        # "a statement saying ..." -> the noun phrase without the clause that holds the cue
-        ids = [i for i in _span_ids(src) if not (verb.left_edge.i <= i <= verb.right_edge.i)]
-        return _trim(src.doc, ids, keep_quotes=False)
-    return _np_ids(src)
-
-
-# ----------------------------------------------------------------------------- contents
-def _content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token | None, str]:
-    """Content token ids of a cue verb, the preposition that joins the cue, and a rule id."""
-    children = list(verb.children)
-    for child in children:
-        if child.dep_ == "ccomp":
-            return _span_ids(child), None, "ccomp"
-    right = [c for c in children if c.i > verb.i]
-    if cls in (SPEECH, ATTITUDE, INTENT) or cls == COGNITION:
-        for child in right:
-            if child.dep_ in ("xcomp",) and cls in (INTENT, SPEECH, COGNITION, ATTITUDE):
-                return _span_ids(child), None, "xcomp"
-        objs = [c for c in right if c.dep_ in ("dobj", "attr", "oprd")]
-        if objs and cls != COGNITION:
-            obj = objs[0]
-            ids = _span_ids(obj)
-            # "described the plan as reckless", "accused him of lying": the object's complement
-            for c in right:
-                if c.i > obj.right_edge.i and c.dep_ in ("prep", "oprd", "xcomp", "advcl", "ccomp") and (
-                    c.dep_ != "prep" or c.lower_ in ("as", "of", "for", "to")):
-                    ids = list(range(ids[0], c.right_edge.i + 1))
-            return ids, None, "dobj"
-        for child in right:
-            if child.dep_ == "prep" and f"{verb.lemma_.lower()} {child.lower_}" in lex.preps:
-                pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if pobjs:
-                    return _span_ids(pobjs[0]), child, "prep"
-        for child in right:
-            if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and cls in (SPEECH, ATTITUDE) \
-                    and child.i == verb.i + 1:
-                pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if pobjs:
-                    return _span_ids(pobjs[0]), child, "prep"
-    # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause
-    head = verb.head
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and head is not verb and cls in (SPEECH, COGNITION):
-        if head.pos_ in ("VERB", "AUX") and _own_subject(verb) is not None:
-            skip = set(_span_ids(verb))
-            ids = [i for i in _span_ids(head) if i not in skip]
-            if verb.dep_ in ("parataxis", "ccomp") or (verb.i > head.i and verb.i == verb.sent.end - 2):
-                return ids, None, "parenthetical"
-    return [], None, ""
-
-
+# ----------------------------------------------------------------------------- candidates
 def _according_to(tok: Token) -> _Cand | None:
     """"according to X": X is the source, the clause it modifies is the content."""
-    if tok.lower_ != "according" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].lower_ != "to":
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
-    to = tok.doc[tok.i + 1]
+    to = doc[tok.i + 1]
     pobj = next((c for c in list(to.children) + list(tok.children) if c.dep_ == "pobj"), None)
-    src = _np_ids(pobj) if pobj is not None else []
+    source = mention_ids(pobj) if pobj is not None else []
     head = tok.head
     hops = 0
     while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < 3:
         head, hops = head.head, hops + 1
     skip = set(range(tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1))
-    if head is tok:
-        content: list[int] = []
-    else:
-        content = [i for i in _span_ids(head) if i not in skip]
+    content: list[int] = []
+    if head is not tok:
         sent = tok.sent
-        content = [i for i in content if sent.start <= i < sent.end]
-    return _Cand([tok.i, to.i], src, content, "according_to", tok.i,
-                 source_head=pobj.i if pobj is not None else None)
+        content = [i for i in span_ids(head) if i not in skip and sent.start <= i < sent.end]
+        content = [i for i in content if "\n" not in doc[min(i, tok.i):max(i, tok.i)].text]
+    return _cand([tok.i, to.i], source, content, "according_to", tok.i,
+                 pobj.i if pobj is not None else None)
 
 
-# ----------------------------------------------------------------------------- extraction
-def _verb_candidate(tok: Token, lex: CueLexicon) -> _Cand | None:
+def _colon(tok: Token) -> _Cand | None:
+    """A headline-style colon: "Senator: Budget is dead on arrival"."""
+    if tok.text != ":":
+        return None
+    doc = tok.doc
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    left = [t for t in doc[:tok.i] if t.idx >= line_start and not t.is_space]
+    if not 1 <= len(left) <= 6 or not left[0].is_title and not left[0].is_upper:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in left) or not any(t.pos_ in ("PROPN", "NOUN") for t in left):
+        return None
+    right: list[int] = []
+    for t in doc[tok.i + 1:]:
+        if "\n" in t.text:
+            break
+        right.append(t.i)
+        if "\n" in t.whitespace_:
+            break
+    right = trim(doc, right)
+    if len(right) < 3:
+        return None
+    return _cand([tok.i], [t.i for t in left], right, "colon", tok.i, left[-1].i)
+
+
+def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
+    """"seemed to waver", "is expected to win": no source; subject and clause are the content.
+    When the clause's verb is itself a cue ("seemed to recognize"), cue and content are its."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in lexicon.load_set("cue_raising"):
+        return None
+    if lemma == "expect" and not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr") and c.i > tok.i), None)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if comp is None or subj is None:
+        return None
+    if comp.dep_ == "xcomp" and lex.class_of(comp.lemma_) is not None:
+        content, prep, rule = content_of(comp, lex.class_of(comp.lemma_) or "", lex)
+        if content:
+            cue = list(range(cue_tokens(tok, lex)[0], cue_tokens(comp, lex, prep)[-1] + 1))
+            return _cand(cue, mention_ids(subj), content, f"raising_cue:{rule}", comp.i, subj.i)
+    content = list(range(subj.left_edge.i, comp.right_edge.i + 1))
+    return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
+
+
+def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    cls = lex.class_of(tok.lemma_)
+    lemma = tok.lemma_.lower()
+    cls = lex.class_of(lemma)
     if cls is None:
-        return None
-    content, prep, rule = _content_of(tok, cls, lex)
+        if not any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
+            return None
+        cls = ATTITUDE
+    content, prep, rule = content_of(tok, cls, lex)
     if not content:
         return None
-    src_tok = _find_source(tok)
-    if src_tok is None and cls in (ATTITUDE, INTENT, COGNITION):
+    src = find_source(tok)
+    if src is None and cls in (ATTITUDE, INTENT, COGNITION):
         return None
     if cls == COGNITION and rule not in ("ccomp", "parenthetical"):
         return None
-    source = _source_ids(src_tok, tok) if src_tok is not None else []
-    cue = cue_tokens(tok, lex, prep)
-    cue_set = set(cue)
-    source = [i for i in source if i not in cue_set]
-    content = [i for i in content if i not in cue_set and i not in set(source)]
-    return _Cand(cue, source, content, f"{cls}:{rule}", tok.i,
-                 source_head=src_tok.i if src_tok is not None else None)
+    source = source_ids(src, tok) if src is not None else []
+    return _cand(cue_tokens(tok, lex, prep), source, content, f"{cls}:{rule}", tok.i,
+                 src.i if src is not None else None)
 
 
-def _widen_to_quotes(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
-    """Content overlapping a direct quote takes the whole quote; a quote that resumes right after
-    the "he said" that split it joins the same content."""
-    span = _chars(doc, _trim(doc, cand.content))
+# ----------------------------------------------------------------------------- quotes
+def _next_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote that starts right after ``pos`` in the same paragraph (only punctuation between)."""
+    for qs, qe in quotes:
+        if qs >= pos:
+            gap = text[pos:qs]
+            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
+                return qs, qe
+            return None
+    return None
+
+
+def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
+    """Content that touches a direct quote takes the whole quote and the quote that resumes right
+    after the "he said" that interrupted it."""
+    span = _chars(doc, trim(doc, cand.content))
     if span is None:
         return
     start, end = span
@@ -248,24 +184,56 @@ def _widen_to_quotes(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     if touched:
         around = _chars(doc, cand.cue + cand.source)
         if around is not None and around[0] >= end - 1:
-            gap_end = around[1]
-            for qs, qe in quotes:
-                if qs >= gap_end and not doc.text[gap_end:qs].strip(" ,:;\u2014-\n") and "\n\n" not in doc.text[gap_end:qs]:
-                    end = qe
-                    break
-    cand.content_chars = (start, end)
+            pos = around[1]
+            nxt = _next_quote(doc.text, pos, quotes)
+            if nxt is None:  # '"A," he said. "B."': the quote goes on after the sentence
+                sent_end = doc[cand.head].sent.end_char
+                if doc.text[pos:sent_end].strip(" .,;:!?\u00a0") == "":
+                    nxt = _next_quote(doc.text, sent_end, quotes)
+            while nxt is not None:
+                end = nxt[1]
+                nxt = _next_quote(doc.text, end, quotes)
+    cand.chars = (start, end)
 
 
 def _type_of(text: str, content: CharSpan | None, quotes: list[CharSpan]) -> str:
     if content is None:
         return "indirect"
     start, end = content
-    inside = sum(min(end, qe) - max(start, qs) for qs, qe in quotes if qs < end and qe > start)
-    if inside <= 0:
+    parts = [(max(start, qs), min(end, qe)) for qs, qe in quotes if qs < end and qe > start]
+    if not parts:
         return "indirect"
-    words = [c for c in text[start:end] if c.isalnum()]
-    quoted = sum(1 for qs, qe in quotes if qs < end and qe > start for c in text[max(start, qs):min(end, qe)] if c.isalnum())
-    return "direct" if quoted >= len(words) else "mixed"
+    quoted = sum(1 for s, e in parts for c in text[s:e] if c.isalnum())
+    total = sum(1 for c in text[start:end] if c.isalnum())
+    return "direct" if quoted >= total else "mixed"
+
+
+# ----------------------------------------------------------------------------- resolution
+def _inside(span: CharSpan, outer: CharSpan) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
+    """Univocal tagging: an attribution inside another's content cuts it or is dropped."""
+    for inner in cands:
+        cue = _chars(doc, inner.cue)
+        assert cue is not None
+        for outer in cands:
+            if outer is inner or outer.dropped or outer.chars is None or not _inside(cue, outer.chars):
+                continue
+            if any(_inside(cue, q) for q in quotes):
+                inner.dropped = True  # words inside a quoted statement belong to it
+                break
+            head = doc[inner.head]
+            cut = min([cue[0]] + [doc[i].idx for i in inner.source[:1]])
+            if head.dep_ in ("advcl", "conj", "parataxis") and cut > outer.chars[0] + 10:
+                ids = trim(doc, [t.i for t in doc.char_span(outer.chars[0], cut, alignment_mode="expand") or []])
+                span = _chars(doc, ids)
+                if span is not None:
+                    outer.chars = span
+                    continue
+            inner.dropped = True
+            break
 
 
 def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
@@ -274,36 +242,23 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     scan = find_quotes(doc.text)
     quotes = list(scan.spans)
     cands: list[_Cand] = []
+    used: set[int] = set()
     for tok in doc:
-        cand = _according_to(tok) or _verb_candidate(tok, lex)
-        if cand is not None:
+        if tok.i in used:
+            continue
+        cand = _according_to(tok) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
+        if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
+            used.update(cand.cue)
     for cand in cands:
-        _widen_to_quotes(doc, cand, quotes)
-    return _resolve(doc, cands, quotes), scan.unbalanced
-
-
-def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[Found]:
-    """Univocal tagging: a cue inside another attribution's content or source is dropped."""
-    spans = []
-    for cand in cands:
-        content = cand.content_chars or _chars(doc, _trim(doc, cand.content))
-        spans.append(content)
+        _widen(doc, cand, quotes)
+    _resolve(doc, cands, quotes)
     out: list[Found] = []
-    taken: list[CharSpan] = []
-    for cand, content in zip(cands, spans):
+    for cand in cands:
+        if cand.dropped:
+            continue
         cue = _chars(doc, cand.cue)
         assert cue is not None
-        nested = False
-        for other, ocontent in zip(cands, spans):
-            if other is cand or ocontent is None:
-                continue
-            if ocontent[0] <= cue[0] and cue[1] <= ocontent[1]:
-                nested = True
-                break
-        if nested:
-            continue
-        source = _chars(doc, cand.source)
-        out.append(Found(cue, source, content, _type_of(doc.text, content, quotes), cand.method,
-                         cand.head, cand.source_head))
-    return out
+        out.append(Found(cue, _chars(doc, cand.source), cand.chars, _type_of(doc.text, cand.chars, quotes),
+                         cand.method, cand.head, cand.source_head))
+    return out, scan.unbalanced

@@ -1,0 +1,167 @@
+"""Source and content of a cue verb, read off the dependency parse.
+
+The source is the mention in the cue's own clause: its subject, a relative pronoun ("who said"),
+the "by" agent of a passive, or the subject a participle ("..., saying") or a coordinated verb
+inherits. Non-restrictive relative clauses ("Smith, who ran in 2012,") and anything before a line
+break (a timestamp heading a live blog entry) are left out. The content is the verb's message:
+a clause ("that ..."), a "to" clause, an object with its complement ("described the plan as
+reckless"), a prepositional object for cues like "called for", or the clause an "X said"
+parenthetical interrupts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, SPEECH, CueLexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+SUBJ_DEPS = ("nsubj", "csubj")
+QUOTE_TEXTS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`") | {"''", "``"}
+# Verbs whose object is the addressee, not the message ("told reporters that ...").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "notify", "urge",
+                             "advise", "promise", "email", "text", "thank", "congratulate"})
+_CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to"})
+
+
+def trim(doc: Doc, ids: list[int], keep_quotes: bool = True) -> list[int]:
+    """Drop leading/trailing punctuation, spaces and coordinators (quote marks kept if asked)."""
+    ids = sorted(ids)
+
+    def drop(tok: Token) -> bool:
+        if tok.is_space:
+            return True
+        if keep_quotes and tok.text in QUOTE_TEXTS:
+            return False
+        return tok.is_punct or tok.text in QUOTE_TEXTS or tok.dep_ == "cc"
+
+    lo, hi = 0, len(ids)
+    while lo < hi and drop(doc[ids[lo]]):
+        lo += 1
+    while hi > lo and drop(doc[ids[hi - 1]]):
+        hi -= 1
+    return ids[lo:hi]
+
+
+def span_ids(tok: Token) -> list[int]:
+    """Token ids of the contiguous span of ``tok``'s subtree."""
+    return list(range(tok.left_edge.i, tok.right_edge.i + 1))
+
+
+def own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJ_DEPS:
+            return child
+    return None
+
+
+def agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def find_source(verb: Token) -> Token | None:
+    """The head token of the source mention of a cue verb, or None."""
+    subj = own_subject(verb) or agent(verb)
+    if subj is not None:
+        return subj
+    cur = verb
+    for _ in range(3):
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ in ("conj", "xcomp", "advcl"):
+            subj = own_subject(head) or agent(head)
+            if subj is not None:
+                return subj
+            cur = head
+            continue
+        if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+        return None
+    return None
+
+
+def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
+    """The mention headed by ``head``: its subtree without non-restrictive relative clauses,
+    without the clause ``exclude`` heads, and nothing before a line break."""
+    doc = head.doc
+    ids = set(span_ids(head))
+    for tok in list(head.subtree):
+        if tok.dep_ == "relcl" and tok.head is head and tok.left_edge.i > 0 \
+                and doc[tok.left_edge.i - 1].text in (",", "(", "\u2014", "--"):
+            ids -= set(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
+    if exclude is not None:
+        ids -= set(span_ids(exclude))
+    out = sorted(i for i in ids)
+    # Never reach over a paragraph or line break ("9:05 a.m.\n\nThe senator said ...").
+    breaks = [i for i in out if "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < head.i]
+    if breaks:
+        out = [i for i in out if i > breaks[-1]]
+    out = [i for i in out if i <= head.i or "\n" not in doc[head.i:i].text]
+    return trim(doc, out, keep_quotes=False)
+
+
+def source_ids(src: Token, verb: Token) -> list[int]:
+    if verb.dep_ in ("acl", "relcl") and src is verb.head:
+        return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
+    return mention_ids(src)
+
+
+def _with_complements(obj: Token, verb: Token) -> list[int]:
+    """An object plus the complement that follows it ("the plan as reckless", "him of lying")."""
+    end = obj.right_edge.i
+    for c in verb.children:
+        if c.i > end and c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or (
+                c.i > end and c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "to")):
+            end = max(end, c.right_edge.i)
+    return list(range(obj.left_edge.i, end + 1))
+
+
+def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token | None, str]:
+    """Content token ids of a cue verb, a preposition that joins the cue, and a rule id."""
+    children = list(verb.children)
+    right = [c for c in children if c.i > verb.i]
+    lemma = verb.lemma_.lower()
+    for child in children:
+        if child.dep_ == "ccomp":
+            return span_ids(child), None, "ccomp"
+    objs = [c for c in right if c.dep_ in ("dobj", "attr", "oprd")]
+    for child in right:
+        if child.dep_ == "xcomp":
+            if objs and objs[0].i < child.i:  # "urged her to resign": both
+                return list(range(objs[0].left_edge.i, child.right_edge.i + 1)), None, "xcomp"
+            return span_ids(child), None, "xcomp"
+    for child in right:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lex.preps:
+            pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if pobjs:
+                return span_ids(pobjs[0]), child, "prep"
+    if objs and cls != COGNITION:
+        obj = objs[0]
+        if lemma in ADDRESSEE_VERBS and obj.dep_ == "dobj":
+            # "told reporters" alone carries no message; a quote after it is handled by widening
+            rest = [c for c in right if c.i > obj.right_edge.i and c.dep_ in ("ccomp", "xcomp")]
+            if rest:
+                return span_ids(rest[0]), None, "ccomp"
+        return _with_complements(obj, verb), None, "dobj"
+    if cls in (SPEECH, ATTITUDE):
+        for child in right:
+            if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i == verb.i + 1:
+                pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if pobjs:
+                    return span_ids(pobjs[0]), child, "prep"
+    head = verb.head
+    if cls in (SPEECH, COGNITION) and head is not verb and head.pos_ in ("VERB", "AUX") \
+            and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and own_subject(verb) is not None:
+        # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause
+        if verb.dep_ in ("parataxis", "ccomp") or verb.i > head.i:
+            skip = set(span_ids(verb))
+            return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
+    return [], None, ""
