@@ -71,6 +71,8 @@ def find_source(verb: Token) -> Token | None:
     subj = own_subject(verb) or agent(verb)
     if subj is not None:
         return subj
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "Asked about the plan, she said ...": the asker is not given
     cur = verb
     for _ in range(3):
         head = cur.head
@@ -124,6 +126,20 @@ def _with_complements(obj: Token, verb: Token) -> list[int]:
     return list(range(obj.left_edge.i, end + 1))
 
 
+_PAREN_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "punct", "npadvmod", "prep"})
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """An inserted "he said" / "she added Tuesday": a subject, no message of its own, set off by
+    punctuation from the clause it interrupts."""
+    if own_subject(verb) is None or any(c.dep_ not in _PAREN_DEPS for c in verb.children):
+        return False
+    doc = verb.doc
+    left = verb.left_edge.i
+    before = doc[left - 1].text if left > 0 else ""
+    return before in (",", "\u2014", "--", "(") or before in QUOTE_TEXTS or verb.i < verb.head.i
+
+
 def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token | None, str]:
     """Content token ids of a cue verb, a preposition that joins the cue, and a rule id."""
     children = list(verb.children)
@@ -131,6 +147,10 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
     lemma = verb.lemma_.lower()
     for child in children:
         if child.dep_ == "ccomp":
+            return span_ids(child), None, "ccomp"
+    for child in right:
+        # "asked whether the plan would work", "asked if he was bullied"
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
             return span_ids(child), None, "ccomp"
     objs = [c for c in right if c.dep_ in ("dobj", "attr", "oprd")]
     for child in right:
@@ -151,6 +171,10 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
             if rest:
                 return span_ids(rest[0]), None, "ccomp"
         return _with_complements(obj, verb), None, "dobj"
+    if cls == SPEECH:
+        for child in right:
+            if child.dep_ == "intj" or (child.dep_ == "advmod" and child.lower_ == "so" and child.i == verb.i + 1):
+                return [child.i], None, "intj"  # "said no", "said so"
     if cls in (SPEECH, ATTITUDE):
         for child in right:
             if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i == verb.i + 1:
@@ -159,9 +183,8 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
                     return span_ids(pobjs[0]), child, "prep"
     head = verb.head
     if cls in (SPEECH, COGNITION) and head is not verb and head.pos_ in ("VERB", "AUX") \
-            and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and own_subject(verb) is not None:
+            and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _is_parenthetical(verb):
         # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause
-        if verb.dep_ in ("parataxis", "ccomp") or verb.i > head.i:
-            skip = set(span_ids(verb))
-            return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
+        skip = set(span_ids(verb))
+        return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
     return [], None, ""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 from newstrace import lexicon
 from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
-from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, CueLexicon, cue_lexicon, cue_tokens
+from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, SPEECH, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.quotes import find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -135,6 +135,10 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
 
 
+def doc_text_before(tok: Token) -> str:
+    return tok.doc[tok.i - 1].text if tok.i > 0 else ""
+
+
 def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -145,13 +149,20 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             return None
         cls = ATTITUDE
     content, prep, rule = content_of(tok, cls, lex)
-    if not content:
-        return None
     src = find_source(tok)
+    if not content:
+        if src is None or cls != SPEECH:
+            return None
+        rule = "quote"  # '"...," he said.' with a parse that missed the quote: see _quote_for
+    
     if src is None and cls in (ATTITUDE, INTENT, COGNITION):
         return None
     if cls == COGNITION and rule not in ("ccomp", "parenthetical"):
         return None
+    if tok.dep_ == "xcomp" and cls != SPEECH:
+        return None  # "waited to see if ...", "tried to support": the governing verb decides
+    if tok.i > 0 and doc_text_before(tok) == "<":
+        return None  # a leaked markup tag (<tweet ...>)
     source = source_ids(src, tok) if src is not None else []
     return _cand(cue_tokens(tok, lex, prep), source, content, f"{cls}:{rule}", tok.i,
                  src.i if src is not None else None)
@@ -167,6 +178,31 @@ def _next_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
                 return qs, qe
             return None
     return None
+
+
+def _prev_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote that ends right before ``pos`` in the same paragraph (only punctuation between)."""
+    for qs, qe in reversed(quotes):
+        if qe <= pos:
+            gap = text[qe:pos]
+            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
+                return qs, qe
+            return None
+    return None
+
+
+def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
+    """A bare speech verb ("he said") takes the quote right before or right after it."""
+    head = doc[cand.head]
+    region = _chars(doc, cand.cue + cand.source + list(range(head.left_edge.i, head.i + 1)))
+    assert region is not None
+    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
+    if found is None:
+        cand.dropped = True
+        return
+    cand.chars = found
+    cand.content = [t.i for t in doc.char_span(found[0], found[1], alignment_mode="expand") or []]
+    _widen(doc, cand, quotes)
 
 
 def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
@@ -186,9 +222,9 @@ def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
         if around is not None and around[0] >= end - 1:
             pos = around[1]
             nxt = _next_quote(doc.text, pos, quotes)
-            if nxt is None:  # '"A," he said. "B."': the quote goes on after the sentence
+            if nxt is None:  # '"A," he told reporters on Monday. "B."': the quote goes on
                 sent_end = doc[cand.head].sent.end_char
-                if doc.text[pos:sent_end].strip(" .,;:!?\u00a0") == "":
+                if "\n" not in doc.text[pos:sent_end]:
                     nxt = _next_quote(doc.text, sent_end, quotes)
             while nxt is not None:
                 end = nxt[1]
@@ -211,6 +247,12 @@ def _type_of(text: str, content: CharSpan | None, quotes: list[CharSpan]) -> str
 # ----------------------------------------------------------------------------- resolution
 def _inside(span: CharSpan, outer: CharSpan) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
+    """True for a cue inside a direct quote: quoted words are someone's content, not a report."""
+    cue = _chars(doc, cand.cue)
+    return cue is not None and any(qs < cue[0] and cue[1] < qe for qs, qe in quotes)
 
 
 def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
@@ -250,12 +292,16 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
             used.update(cand.cue)
+    cands = [c for c in cands if not _in_quote(doc, c, quotes)]
     for cand in cands:
-        _widen(doc, cand, quotes)
+        if cand.content:
+            _widen(doc, cand, quotes)
+        else:
+            _quote_for(doc, cand, quotes)
     _resolve(doc, cands, quotes)
     out: list[Found] = []
     for cand in cands:
-        if cand.dropped:
+        if cand.dropped or cand.chars is None:
             continue
         cue = _chars(doc, cand.cue)
         assert cue is not None
