@@ -135,6 +135,49 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
 
 
+_NOUN_PREPS = frozenset({"of", "on", "about", "over"})
+
+
+def _noun(tok: Token) -> _Cand | None:
+    """A reporting noun with an owner: "Trump's proposal to ban ...", "her remarks about trade"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.load_set("cue_nouns"):
+        return None
+    children = list(tok.children)
+    owner = next((c for c in children if c.dep_ == "poss"), None)
+    prep_owner = None
+    if owner is None:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
+                prep_owner = c
+                owner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                break
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    content: list[int] = []
+    prep = None
+    for c in children:
+        if c.i < tok.i or c is prep_owner:
+            continue
+        if c.dep_ in ("acl", "relcl") and any(m.lower_ in ("that", "to") for m in c.subtree if m.i < c.i + 1) \
+                and c.dep_ == "acl":
+            content = span_ids(c)
+            break
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                content, prep = span_ids(pobj), c
+                break
+    if not content:
+        return None
+    mods = [c.i for c in children if c.dep_ in ("amod", "compound") and owner.i < c.i < tok.i]
+    cue = list(range(min(mods + [tok.i]), tok.i + 1)) + ([prep.i] if prep is not None else [])
+    if prep is not None and prep.i != tok.i + 1:
+        cue = [i for i in cue if i != prep.i]
+    if prep_owner is not None:
+        cue.append(prep_owner.i) if prep_owner.i == tok.i + 1 else None
+    return _cand(cue, mention_ids(owner), content, "noun", tok.i, owner.i)
+
+
 def doc_text_before(tok: Token) -> str:
     return tok.doc[tok.i - 1].text if tok.i > 0 else ""
 
@@ -175,6 +218,17 @@ def _next_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
         if qs >= pos:
             gap = text[pos:qs]
             if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
+                return qs, qe
+            return None
+    return None
+
+
+def _quote_after_sentence(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote opening the next sentence of the same paragraph, if nothing else is quoted first."""
+    for qs, qe in quotes:
+        if qs >= pos:
+            gap = text[pos:qs].rstrip(" \u00a0")
+            if len(gap) < 200 and "\n" not in gap and gap.endswith((".", "!", "?", ":")):
                 return qs, qe
             return None
     return None
@@ -223,9 +277,7 @@ def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
             pos = around[1]
             nxt = _next_quote(doc.text, pos, quotes)
             if nxt is None:  # '"A," he told reporters on Monday. "B."': the quote goes on
-                sent_end = doc[cand.head].sent.end_char
-                if "\n" not in doc.text[pos:sent_end]:
-                    nxt = _next_quote(doc.text, sent_end, quotes)
+                nxt = _quote_after_sentence(doc.text, pos, quotes)
             while nxt is not None:
                 end = nxt[1]
                 nxt = _next_quote(doc.text, end, quotes)
@@ -288,7 +340,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     for tok in doc:
         if tok.i in used:
             continue
-        cand = _according_to(tok) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
+        cand = _according_to(tok) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex) or _noun(tok)
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
             used.update(cand.cue)
