@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable
 from newstrace import lexicon
 from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
-from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, SPEECH, CueLexicon, cue_lexicon, cue_tokens
+from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.quotes import find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -135,6 +135,11 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
 
 
+# Verbs that take clauses without reporting anything ("make sure", "let him", "mean that").
+_NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get", "go", "come", "take",
+                       "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
+                       "allow", "win", "cause", "ensure", "need", "lead", "use", "include", "turn",
+                       "watch", "join", "require", "provide", "’s", "'s", "give", "bring", "find"})
 _NOUN_PREPS = frozenset({"of", "on", "about", "over"})
 
 
@@ -186,12 +191,22 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
-    cls = lex.class_of(lemma)
+    cls = lex.class_of(lemma) or (lex.class_of_form(tok.lower_) if tok.tag_.startswith("VB") else None)
+    generic = False
     if cls is None:
-        if not any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
+        if any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
+            cls = ATTITUDE
+        elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and any(c.dep_ == "ccomp" for c in tok.children):
+            cls = COGNITION  # any verb with a subject and a that-clause reports a stance
+            generic = True
+        else:
             return None
-        cls = ATTITUDE
-    content, prep, rule = content_of(tok, cls, lex)
+    if cls == QUOTE_ONLY:
+        ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        content, prep, rule = (span_ids(ccomp), None, "ccomp") if ccomp is not None else ([], None, "")
+        cls = SPEECH
+    else:
+        content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
     if not content:
         if src is None or cls != SPEECH:
@@ -207,7 +222,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.i > 0 and doc_text_before(tok) == "<":
         return None  # a leaked markup tag (<tweet ...>)
     source = source_ids(src, tok) if src is not None else []
-    return _cand(cue_tokens(tok, lex, prep), source, content, f"{cls}:{rule}", tok.i,
+    return _cand(cue_tokens(tok, lex, prep), source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
                  src.i if src is not None else None)
 
 
@@ -247,8 +262,7 @@ def _prev_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
 
 def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     """A bare speech verb ("he said") takes the quote right before or right after it."""
-    head = doc[cand.head]
-    region = _chars(doc, cand.cue + cand.source + list(range(head.left_edge.i, head.i + 1)))
+    region = _chars(doc, cand.cue + cand.source)
     assert region is not None
     found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
     if found is None:

@@ -21,9 +21,10 @@ SPEECH = "speech"
 COGNITION = "cognition"
 ATTITUDE = "attitude"
 INTENT = "intent"
+QUOTE_ONLY = "quote_only"
 # A lemma in two lists takes the first class in this order.
 _CLASS_FILES = ((SPEECH, "cue_speech"), (COGNITION, "cue_cognition"), (ATTITUDE, "cue_attitude"),
-                (INTENT, "cue_intent"))
+                (INTENT, "cue_intent"), (QUOTE_ONLY, "cue_quote_only"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,14 @@ class CueLexicon:
 
     def class_of(self, lemma: str) -> str | None:
         return self.verb_class.get(lemma.lower())
+
+    def class_of_form(self, form: str) -> str | None:
+        """The class of an inflected verb form whose lemma the tagger got wrong ("hopes" -> "hop")."""
+        form = form.lower()
+        for stem in (form[:-1], form[:-2], form[:-3] + "e", form[:-3], form[:-2] + "e"):
+            if len(stem) > 2 and stem in self.verb_class:
+                return self.verb_class[stem]
+        return None
 
 
 @lru_cache(maxsize=1)
