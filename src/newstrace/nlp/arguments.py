@@ -163,7 +163,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
             pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if pobjs:
                 return span_ids(pobjs[0]), child, "prep"
-    if objs and cls != COGNITION:
+    if objs:
         obj = objs[0]
         if lemma in ADDRESSEE_VERBS and obj.dep_ == "dobj":
             # "told reporters" alone carries no message; a quote after it is handled by widening

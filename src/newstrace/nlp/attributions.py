@@ -135,6 +135,8 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
 
 
+# Evidence verbs take an object as their message ("the poll shows a tight race").
+_EVIDENCE = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate", "prove", "confirm"})
 # Verbs that take clauses without reporting anything ("make sure", "let him", "mean that").
 _NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get", "go", "come", "take",
                        "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
@@ -183,6 +185,35 @@ def _noun(tok: Token) -> _Cand | None:
     return _cand(cue, mention_ids(owner), content, "noun", tok.i, owner.i)
 
 
+def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
+    """"were adamant that ...", "is critical of ...", "are likely to say ...": copula + adjective."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in lexicon.load_set("cue_adjectives"):
+        return None
+    cop = tok.head
+    subj = own_subject(cop)
+    if subj is None or cop.lemma_.lower() not in ("be", "seem", "appear", "remain", "become", "sound", "look"):
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i > tok.i), None)
+    if comp is None:
+        return None
+    prep = None
+    if comp.dep_ == "xcomp" and lex.class_of(comp.lemma_) is not None:
+        content, prep, rule = content_of(comp, lex.class_of(comp.lemma_) or "", lex)
+        if not content:
+            return None
+        cue = list(range(cue_tokens(cop, lex)[0], cue_tokens(comp, lex, prep)[-1] + 1))
+        return _cand(cue, source_ids(subj, cop), content, f"adjective_cue:{rule}", comp.i, subj.i)
+    if comp.dep_ == "prep":
+        pobj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            return None
+        content, prep = span_ids(pobj), comp
+    else:
+        content = span_ids(comp)
+    cue = list(range(cue_tokens(cop, lex)[0], tok.i + 1)) + ([prep.i] if prep is not None and prep.i == tok.i + 1 else [])
+    return _cand(cue, source_ids(subj, cop), content, "adjective", tok.i, subj.i)
+
+
 def doc_text_before(tok: Token) -> str:
     return tok.doc[tok.i - 1].text if tok.i > 0 else ""
 
@@ -196,7 +227,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if cls is None:
         if any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
             cls = ATTITUDE
-        elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and any(c.dep_ == "ccomp" for c in tok.children):
+        elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and tok.text[:1].isalpha() and any(c.dep_ == "ccomp" for c in tok.children):
             cls = COGNITION  # any verb with a subject and a that-clause reports a stance
             generic = True
         else:
@@ -215,7 +246,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     
     if src is None and cls in (ATTITUDE, INTENT, COGNITION):
         return None
-    if cls == COGNITION and rule not in ("ccomp", "parenthetical"):
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical") and not (
+            rule == "dobj" and (lemma in _EVIDENCE or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))):
         return None
     if tok.dep_ == "xcomp" and cls != SPEECH:
         return None  # "waited to see if ...", "tried to support": the governing verb decides
@@ -321,6 +353,14 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
     return cue is not None and any(qs < cue[0] and cue[1] < qe for qs, qe in quotes)
 
 
+_RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "colon": 3}
+
+
+def _rank(cand: _Cand) -> int:
+    return _RANKS.get(cand.method.split(":", 1)[0], 2)
+
+
 def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
     """Univocal tagging: an attribution inside another's content cuts it or is dropped."""
     for inner in cands:
@@ -329,6 +369,8 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
         for outer in cands:
             if outer is inner or outer.dropped or outer.chars is None or not _inside(cue, outer.chars):
                 continue
+            if _rank(outer) > _rank(inner):
+                continue  # a weak cue (a noun, a colon) never swallows a verb of saying
             if any(_inside(cue, q) for q in quotes):
                 inner.dropped = True  # words inside a quoted statement belong to it
                 break
@@ -354,7 +396,8 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     for tok in doc:
         if tok.i in used:
             continue
-        cand = _according_to(tok) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex) or _noun(tok)
+        cand = (_according_to(tok) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
+                or _adjective(tok, lex) or _noun(tok))
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
             used.update(cand.cue)
