@@ -280,6 +280,12 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         return None  # "waited to see if ...", "tried to support": the governing verb decides
     if tok.i > 0 and doc_text_before(tok) == "<":
         return None  # a leaked markup tag (<tweet ...>)
+    if lemma == "cite" and rule == "dobj":
+        obj = next(c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd"))
+        if obj.lemma_.lower() in lexicon.load_set("attr_source_nouns") or obj.ent_type_ == "PERSON":
+            # "The report cites two officials": the officials are the source; no content of its own
+            return _Cand(cue_tokens(tok, lex), mention_ids(obj), [], "cites", tok.i, obj.i,
+                         chars=None)
     source = source_ids(src, tok) if src is not None else []
     return _cand(cue_tokens(tok, lex, prep), source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
                  src.i if src is not None else None)
@@ -432,12 +438,12 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     for cand in cands:
         if cand.content:
             _widen(doc, cand, quotes)
-        else:
+        elif cand.method != "cites":
             _quote_for(doc, cand, quotes)
     _resolve(doc, cands, quotes)
     out: list[Found] = []
     for cand in cands:
-        if cand.dropped or cand.chars is None:
+        if cand.dropped or (cand.chars is None and cand.method != "cites"):
             continue
         cue = _chars(doc, cand.cue)
         assert cue is not None
