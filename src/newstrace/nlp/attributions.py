@@ -254,7 +254,9 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if cls is None:
         if any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
             cls = ATTITUDE
-        elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and tok.text[:1].isalpha() and any(c.dep_ == "ccomp" for c in tok.children):
+        elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and tok.text[:1].isalpha() and any(
+                c.dep_ == "ccomp" and (c.i < tok.i or any(m.dep_ == "mark" for m in c.children))
+                for c in tok.children):
             cls = COGNITION  # any verb with a subject and a that-clause reports a stance
             generic = True
         else:
@@ -363,16 +365,21 @@ def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     cand.chars = (start, end)
 
 
-def _type_of(text: str, content: CharSpan | None, quotes: list[CharSpan]) -> str:
+def _type_of(text: str, content: CharSpan | None, quotes: list[CharSpan], skip: list[CharSpan]) -> str:
+    """direct (all quoted), mixed (partly quoted) or indirect; the source and cue inside a split
+    quote ("A," he said, "B.") do not count."""
     if content is None:
         return "indirect"
     start, end = content
+
+    def words(lo: int, hi: int) -> int:
+        return sum(1 for i in range(lo, hi) if text[i].isalnum() and not any(s <= i < e for s, e in skip))
+
     parts = [(max(start, qs), min(end, qe)) for qs, qe in quotes if qs < end and qe > start]
     if not parts:
         return "indirect"
-    quoted = sum(1 for s, e in parts for c in text[s:e] if c.isalnum())
-    total = sum(1 for c in text[start:end] if c.isalnum())
-    return "direct" if quoted >= total else "mixed"
+    quoted = sum(words(s, e) for s, e in parts)
+    return "direct" if quoted >= words(start, end) else "mixed"
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -447,6 +454,8 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
             continue
         cue = _chars(doc, cand.cue)
         assert cue is not None
-        out.append(Found(cue, _chars(doc, cand.source), cand.chars, _type_of(doc.text, cand.chars, quotes),
+        source = _chars(doc, cand.source)
+        kind = _type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
+        out.append(Found(cue, source, cand.chars, kind,
                          cand.method, cand.head, cand.source_head))
     return out, scan.unbalanced
