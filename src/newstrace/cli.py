@@ -12,7 +12,7 @@ from typing import IO, Any, Iterable, Iterator
 
 import click
 
-from newstrace.cliutil import Reporter, open_output, write_jsonl
+from newstrace.cliutil import Reporter, check_outputs_apart_from_inputs, open_output, write_jsonl
 from newstrace.errors import ConfigError, InputError, NewstraceError
 from newstrace.records import Article, RawDocument
 from newstrace.settings import Settings, load_settings
@@ -34,6 +34,8 @@ def _settings(ctx: click.Context, **overrides: Any) -> Settings:
 
 
 def _common_run_options(func: Any) -> Any:
+    func = click.option("--ray-address", default=None, help="Ray cluster address for --engine ray (default: start Ray locally).")(func)
+    func = click.option("--engine", type=click.Choice(["local", "ray"]), default=None, help="local (one process or --n-process workers) or ray (Ray Data).")(func)
     func = click.option("--rejects", type=click.Path(dir_okay=False), help="Also write rejected input (with the reason) to this JSONL file.")(func)
     func = click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: when stderr is a terminal).")(func)
     func = click.option("--n-process", "n_process", type=click.IntRange(1, 256), default=None, help="Worker processes (default 1).")(func)
@@ -87,13 +89,16 @@ def run_articles(
     progress: bool | None,
     rejects: str | None,
     stage_kwargs: dict[str, Any],
+    engine: str | None = None,
+    ray_address: str | None = None,
 ) -> None:
     """Shared body of ``clean`` and ``analyze``: stream inputs through stages into JSONL."""
     from newstrace.pipeline import build_pipeline
 
-    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process})
+    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process, "run.engine": engine})
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
+    check_outputs_apart_from_inputs({"'-o' / '--output'": output, "'--rejects'": rejects}, inputs)
     reporter = Reporter(progress=progress, rejects_path=rejects)
     try:
         profile = None
@@ -104,7 +109,13 @@ def run_articles(
             stage_kwargs.setdefault("clean", {})["profile"] = profile
         pipeline = build_pipeline(stages, settings, **stage_kwargs)
         with open_output(output) as out:
-            records = pipeline.pipe(_stream_inputs(inputs, settings, reporter), errors="record")
+            if settings.run.engine == "ray":
+                from newstrace.scale.ray import ray_pipe
+
+                records = ray_pipe(_stream_inputs(inputs, settings, reporter), stages, settings,
+                                   address=ray_address, stage_kwargs=stage_kwargs, stats=pipeline.stats)
+            else:
+                records = pipeline.pipe(_stream_inputs(inputs, settings, reporter), errors="record")
             for article in records:
                 write_jsonl(out, article.to_dict())
                 reporter.tick(article.skipped)
@@ -134,7 +145,8 @@ def _learn_profile(inputs: tuple[str, ...], settings: Settings) -> Any:
 @_common_run_options
 @click.pass_context
 def clean(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: int | None,
-          n_process: int | None, progress: bool | None, rejects: str | None) -> None:
+          n_process: int | None, progress: bool | None, rejects: str | None, engine: str | None,
+          ray_address: str | None) -> None:
     """Clean articles: body without markup and junk, every removal with its reason, metadata.
 
     INPUT is a file or directory: .jsonl, .jsonl.gz, .txt (one article), .html, .warc, .warc.gz,
@@ -142,7 +154,7 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: 
     'html'; optional 'url', 'title', 'publisher', 'published_at'. One output line per readable
     article, in input order; unreadable input is reported on stderr (exit 3).
     """
-    run_articles(ctx, inputs, ["clean"], output, batch_size, n_process, progress, rejects, {})
+    run_articles(ctx, inputs, ["clean"], output, batch_size, n_process, progress, rejects, {}, engine, ray_address)
 
 
 @cli.command()
@@ -151,13 +163,14 @@ def clean(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: 
 @click.option("--assume-clean", is_flag=True, help="Take each input 'text' verbatim as the body (no cleaning at all).")
 @click.pass_context
 def analyze(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: int | None,
-            n_process: int | None, progress: bool | None, rejects: str | None, assume_clean: bool) -> None:
+            n_process: int | None, progress: bool | None, rejects: str | None, engine: str | None,
+            ray_address: str | None, assume_clean: bool) -> None:
     """Clean, then find attributions (who says what, cue, stance), entities and resolved dates.
 
     INPUT is as for `clean`. With --assume-clean the body is the input text exactly.
     """
     kwargs: dict[str, Any] = {"clean": {"assume_clean": assume_clean}}
-    run_articles(ctx, inputs, ["clean", "analyze"], output, batch_size, n_process, progress, rejects, kwargs)
+    run_articles(ctx, inputs, ["clean", "analyze"], output, batch_size, n_process, progress, rejects, kwargs, engine, ray_address)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -4,14 +4,45 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import time
 from typing import IO, Any, Iterator
 
+import click
+
 
 def write_jsonl(out: IO[str], obj: Any) -> None:
-    out.write(json.dumps(obj, ensure_ascii=False))
-    out.write("\n")
+    # One write per line: a run stopped between two articles never leaves half a line behind.
+    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def open_for_writing(path: str, option: str) -> IO[str]:
+    """Open an output file named by a CLI option; an unwritable path is a usage error (exit 2)."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.BadParameter(f"cannot write {path}: {exc.strerror or exc}", param_hint=option) from None
+
+
+def check_outputs_apart_from_inputs(outputs: dict[str, str | None], inputs: tuple[str, ...]) -> None:
+    """Refuse an output file that is an input, or that a directory input would read back in."""
+    from newstrace.ingest import format_of
+
+    for option, output in outputs.items():
+        if output is None or output == "-":
+            continue
+        target = os.path.realpath(output)
+        for path in inputs:
+            if path == "-":
+                continue
+            real = os.path.realpath(path)
+            if real == target:
+                raise click.BadParameter(f"{output} is also an input and would be overwritten before it is read", param_hint=option)
+            inside = os.path.isdir(real) and target.startswith(real.rstrip(os.sep) + os.sep)
+            hidden = inside and any(part.startswith(".") for part in os.path.relpath(target, real).split(os.sep))
+            if inside and not hidden and format_of(target) is not None:
+                raise click.BadParameter(f"{output} is inside the input directory {path} and would be read as input", param_hint=option)
 
 
 @contextlib.contextmanager
@@ -21,7 +52,7 @@ def open_output(path: str) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    with open(path, "w", encoding="utf-8") as handle:
+    with open_for_writing(path, "'-o' / '--output'") as handle:
         yield handle
 
 
@@ -30,7 +61,7 @@ class Reporter:
 
     def __init__(self, progress: bool | None = None, rejects_path: str | None = None, label: str = "articles") -> None:
         self.progress = sys.stderr.isatty() if progress is None else progress
-        self.rejects_file = open(rejects_path, "w", encoding="utf-8") if rejects_path else None
+        self.rejects_file = open_for_writing(rejects_path, "'--rejects'") if rejects_path else None
         self.label = label
         self.emitted = 0
         self.skipped = 0

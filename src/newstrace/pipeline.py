@@ -184,6 +184,9 @@ class Pipeline:
 
     def process_batch(self, batch: list[Item], errors: str, stats: Stats) -> list[Item]:
         stats.update("seen", len(batch))
+        for item in batch:  # skipped before any stage ran: by ingest (too_large) or in an earlier run
+            if isinstance(item, Article) and item.skipped:
+                stats.update(f"skipped.input.{item.skipped}")
         for stage in self.stages:
             batch = self._run_stage_on_batch(stage, batch, errors, stats)
         stats.update("emitted", len(batch))

@@ -22,7 +22,8 @@ from newstrace.errors import ConfigError, invalid_value_msg
 @dataclass(frozen=True, slots=True)
 class IngestSettings:
     max_bytes: int = 20_000_000
-    """Largest single input record (a JSONL line, a file, a WARC record) that is read at all."""
+    """Largest file or WARC record that is read into memory; a bigger one is skipped (``too_large``), its id
+    hashed as it streams."""
     max_line_bytes: int = 50_000_000
     """A JSONL line longer than this is rejected without being parsed."""
 

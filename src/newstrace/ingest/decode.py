@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from typing import IO
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.I)
 _BOMS = (
@@ -26,6 +27,21 @@ def content_id(*parts: str | bytes) -> str:
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
         digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def stream_content_id(stream: IO[bytes], *prefix: str | bytes, chunk_size: int = 1 << 20) -> str:
+    """``content_id(*prefix, <the rest of stream>)`` in constant memory.
+
+    Used for inputs too large to read: for UTF-8 text it equals the id the text would get if read.
+    """
+    digest = hashlib.blake2b(digest_size=10)
+    for part in prefix:
+        digest.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        digest.update(b"\x00")
+    while chunk := stream.read(chunk_size):
+        digest.update(chunk)
+    digest.update(b"\x00")
     return digest.hexdigest()
 
 

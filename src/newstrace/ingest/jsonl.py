@@ -22,6 +22,9 @@ def parse_jsonl_object(obj: Any, where: str) -> RawDocument | Article:
     """
     if not isinstance(obj, dict):
         raise InputError(where, f"expected a JSON object, got {type(obj).__name__}")
+    bad = _field_with_lone_surrogate(obj)
+    if bad is not None:
+        raise InputError(where, f"field {bad!r} holds an unpaired surrogate escape (\\ud800-\\udfff): not valid Unicode text")
     raw_id = obj.get("id")
     if raw_id is not None and not isinstance(raw_id, (str, int)) or isinstance(raw_id, bool):
         raise InputError(where, f"field 'id' must be a string or integer, got {type(raw_id).__name__}")
@@ -63,6 +66,25 @@ def parse_jsonl_object(obj: Any, where: str) -> RawDocument | Article:
     )
 
 
+def _field_with_lone_surrogate(obj: dict[str, Any]) -> str | None:
+    """The first field holding a lone surrogate (legal as a JSON escape, but not encodable as UTF-8)."""
+    for key, value in obj.items():
+        stack: list[Any] = [key, value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return str(key.encode("utf-8", "backslashreplace").decode("ascii"))
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return None
+
+
 def read_jsonl_stream(stream: IO[bytes], name: str, max_line_bytes: int) -> Iterator[RawDocument | Article | InputError]:
     """Yield one record (or one ``InputError``) per non-blank line of a binary stream."""
     line_no = 0
@@ -88,10 +110,15 @@ def read_jsonl_stream(stream: IO[bytes], name: str, max_line_bytes: int) -> Iter
             except UnicodeDecodeError as exc:
                 yield InputError(where, f"invalid UTF-8 at byte {exc.start}")
                 continue
+            if line_no == 1:
+                decoded = decoded.removeprefix("\ufeff")  # a byte-order mark some editors write
             try:
                 obj = json.loads(decoded)
             except json.JSONDecodeError as exc:
                 yield InputError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                continue
+            except (ValueError, RecursionError) as exc:  # an integer too long to convert, nesting too deep
+                yield InputError(where, f"malformed JSON: {str(exc)[:200]}")
                 continue
             try:
                 yield parse_jsonl_object(obj, where)

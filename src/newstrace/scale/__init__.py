@@ -1,0 +1,1 @@
+"""Scale-out adapters. The local process pool lives in ``pipeline.py``; Ray in ``scale/ray.py``."""
