@@ -84,6 +84,12 @@ def find_source(verb: Token) -> Token | None:
                 return subj
             cur = head
             continue
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            cur = head.head  # "risks losing by dismissing him": the subject of "risks"
+            subj = own_subject(cur) or agent(cur)
+            if subj is not None:
+                return subj
+            continue
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
         return None
@@ -120,7 +126,7 @@ def _with_complements(obj: Token, verb: Token) -> list[int]:
     """An object plus the complement that follows it ("the plan as reckless", "him of lying")."""
     end = obj.right_edge.i
     for c in verb.children:
-        if c.i > end and c.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or (
+        if c.i > end and c.dep_ in ("oprd", "xcomp", "ccomp") or (
                 c.i > end and c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "to")):
             end = max(end, c.right_edge.i)
     return list(range(obj.left_edge.i, end + 1))
@@ -153,6 +159,10 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
         if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
             return span_ids(child), None, "ccomp"
     objs = [c for c in right if c.dep_ in ("dobj", "attr", "oprd")]
+    passive_subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive_subj is not None and not objs and any(c.dep_ == "auxpass" for c in children) \
+            and lemma not in ADDRESSEE_VERBS:
+        return span_ids(passive_subj), None, "passive"  # "the report was denied by the ministry"
     for child in right:
         if child.dep_ == "xcomp":
             if objs and objs[0].i < child.i:  # "urged her to resign": both

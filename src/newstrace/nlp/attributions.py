@@ -273,9 +273,9 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             return None
         rule = "quote"  # '"...," he said.' with a parse that missed the quote: see _quote_for
     
-    if src is None and cls in (ATTITUDE, INTENT, COGNITION):
+    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule != "passive":
         return None
-    if cls == COGNITION and rule not in ("ccomp", "parenthetical") and not (
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive") and not (
             rule == "dobj" and (lemma in _EVIDENCE or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))):
         return None
     if tok.dep_ == "xcomp" and cls != SPEECH:
