@@ -2,8 +2,8 @@
 
 The source is the mention in the cue's own clause: its subject, a relative pronoun ("who said"),
 the "by" agent of a passive, or the subject a participle ("..., saying") or a coordinated verb
-inherits. Non-restrictive relative clauses ("Smith, who ran in 2012,") and anything before a line
-break (a timestamp heading a live blog entry) are left out. The content is the verb's message:
+inherits. Anything before a line break (a timestamp heading a live blog entry) or a dateline dash is left
+out; a document that carries the words ("a statement saying") yields to the one who issued it. The content is the verb's message:
 a clause ("that ..."), a "to" clause, an object with its complement ("described the plan as
 reckless"), a prepositional object for cues like "called for", or the clause an "X said"
 parenthetical interrupts.
@@ -23,6 +23,9 @@ QUOTE_TEXTS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`") | {"''
 # Verbs whose object is the addressee, not the message ("told reporters that ...").
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "notify", "urge",
                              "advise", "promise", "email", "text", "thank", "congratulate"})
+# Documents that carry someone's words ("issued a statement saying ...").
+CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
+                      "note", "video", "ad", "advertisement"})
 _CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to"})
 
 
@@ -91,20 +94,21 @@ def find_source(verb: Token) -> Token | None:
                 return subj
             continue
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if head.lemma_.lower() in CARRIERS and head.dep_ in ("dobj", "pobj"):
+                verb = head.head if head.dep_ == "dobj" else head.head.head
+                issuer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                if issuer is not None:
+                    return issuer  # "The campaign issued a statement saying ...": the campaign
             return head
         return None
     return None
 
 
 def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
-    """The mention headed by ``head``: its subtree without non-restrictive relative clauses,
-    without the clause ``exclude`` heads, and nothing before a line break."""
+    """The mention headed by ``head``: its subtree without the clause ``exclude`` heads, nothing
+    before a line break or a dateline dash ("WASHINGTON (AP) \u2014 The senator said")."""
     doc = head.doc
     ids = set(span_ids(head))
-    for tok in list(head.subtree):
-        if tok.dep_ == "relcl" and tok.head.i == head.i and tok.left_edge.i > 0 and False \
-                and doc[tok.left_edge.i - 1].text in (",", "(", "\u2014", "--"):
-            ids -= set(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
     if exclude is not None:
         ids -= set(span_ids(exclude))
     out = sorted(i for i in ids)
@@ -113,10 +117,31 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     if breaks:
         out = [i for i in out if i > breaks[-1]]
     out = [i for i in out if i <= head.i or "\n" not in doc[head.i:i].text]
+    dashes = [i for i in out if i < head.i and doc[i].text in ("\u2013", "\u2014", "--")]
+    if dashes:
+        out = [i for i in out if i > dashes[-1]]
     return trim(doc, out, keep_quotes=False)
 
 
+def left_neighbour_subject(verb: Token) -> Token | None:
+    """A subject the parser lost ("About 4 in 10 say ..."): the noun right before the verb."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start and doc[i].dep_ in ("aux", "neg", "advmod", "auxpass"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM") or tok.right_edge.i >= verb.i + 1:
+        return None
+    while tok.head.i < verb.i and tok.head.pos_ in ("PROPN", "NOUN", "NUM") and tok.head.right_edge.i < verb.i:
+        tok = tok.head
+    return tok
+
+
 def source_ids(src: Token, verb: Token) -> list[int]:
+    if src.right_edge.i >= verb.i > src.i:  # a lost subject's subtree may hold the verb itself
+        return trim(src.doc, [i for i in mention_ids(src) if i < verb.i], keep_quotes=False)
     if verb.dep_ in ("acl", "relcl") and src.i == verb.head.i:
         return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
     return mention_ids(src)

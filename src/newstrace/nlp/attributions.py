@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, mention_ids, own_subject,
+from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, left_neighbour_subject, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.quotes import find_quotes
@@ -268,6 +268,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     else:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
+    if src is None and cls == SPEECH and rule != "passive":
+        src = left_neighbour_subject(tok)
     if not content:
         if src is None or cls != SPEECH:
             return None
