@@ -282,6 +282,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         return None
     if tok.dep_ == "xcomp" and cls != SPEECH:
         return None  # "waited to see if ...", "tried to support": the governing verb decides
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma in ("call", "name", "dub", "title", "label"):
+        return None  # "a group called X": a name, not a statement
     if tok.i > 0 and doc_text_before(tok) == "<":
         return None  # a leaked markup tag (<tweet ...>)
     if lemma == "cite" and rule == "dobj":
