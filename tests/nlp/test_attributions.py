@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
+from _spacy_model import load_nlp
 from newstrace.nlp.attributions import Found, extract
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
 
 
 def _find(nlp: Any, text: str) -> list[dict[str, Any]]:
