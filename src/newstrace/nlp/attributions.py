@@ -320,6 +320,11 @@ def _quote_after_sentence(text: str, pos: int, quotes: list[CharSpan]) -> CharSp
     return None
 
 
+# Responses that are attributions without any content ("Trump declined", "she did not respond").
+_BARE_RESPONSES = frozenset({"decline", "refuse", "deny", "confirm", "acknowledge", "comment", "respond",
+                             "reply", "answer", "concede", "admit", "dispute", "object", "agree", "disagree"})
+
+
 def _prev_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
     """The quote that ends right before ``pos`` in the same paragraph (only punctuation between)."""
     for qs, qe in reversed(quotes):
@@ -337,7 +342,10 @@ def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     assert region is not None
     found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
     if found is None:
-        cand.dropped = True
+        if doc[cand.head].lemma_.lower() in _BARE_RESPONSES:
+            cand.method = cand.method.replace(":quote", ":bare")  # "The spokesman declined."
+        else:
+            cand.dropped = True
         return
     cand.chars = found
     cand.content = [t.i for t in doc.char_span(found[0], found[1], alignment_mode="expand") or []]
@@ -415,6 +423,9 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
                 continue
             if _rank(outer) > _rank(inner):
                 continue  # a weak cue (a noun, a colon) never swallows a verb of saying
+            own = _chars(doc, outer.cue + outer.source)
+            if own is not None and _inside(cue, own):
+                continue  # '"A," said an aide, who declined to be named, "B."': the aide's clause
             if any(_inside(cue, q) for q in quotes):
                 inner.dropped = True  # words inside a quoted statement belong to it
                 break
@@ -454,7 +465,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     _resolve(doc, cands, quotes)
     out: list[Found] = []
     for cand in cands:
-        if cand.dropped or (cand.chars is None and cand.method != "cites"):
+        if cand.dropped or (cand.chars is None and cand.method != "cites" and not cand.method.endswith(":bare")):
             continue
         cue = _chars(doc, cand.cue)
         assert cue is not None
