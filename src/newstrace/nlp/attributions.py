@@ -310,12 +310,13 @@ def _next_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
 
 
 def _quote_after_sentence(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
-    """The quote opening the next sentence of the same paragraph, if nothing else is quoted first."""
+    """The quote opening the next sentence (in this paragraph or as the next paragraph), if the
+    rest of the cue's sentence holds no other quote."""
     for qs, qe in quotes:
         if qs >= pos:
-            gap = text[pos:qs].rstrip(" \u00a0")
+            gap = text[pos:qs].rstrip(" \u00a0\n")
             if len(gap) < 200 and "\n" not in gap and gap.endswith((".", "!", "?", ":")):
-                return qs, qe
+                return qs, qe  # also across a paragraph break when the next paragraph opens quoted
             return None
     return None
 
