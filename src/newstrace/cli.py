@@ -247,15 +247,22 @@ def link(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: i
 @cli.command()
 @click.argument("id")
 @click.argument("inputs", nargs=-1)
+@click.option("--db", default=None, metavar="URL", help="Read from this store instead of INPUT (default when no INPUT is given: sqlite:///newstrace.db).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="A readable tree (default) or JSON.")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="Also write rejected input (with the reason) to this JSONL file.")
 @click.pass_context
-def trace(ctx: click.Context, id: str, inputs: tuple[str, ...], fmt: str, rejects: str | None) -> None:
+def trace(ctx: click.Context, id: str, inputs: tuple[str, ...], db: str | None, fmt: str, rejects: str | None) -> None:
     """Provenance chain of an article's story, a story or a claim: the first report, re-reports and
     whom they cite, denials, confirmations and refusals, wire copies grouped as one source.
 
-    ID is an article id, a story id (s-...) or a claim id (c-...) as `link` prints them.
+    ID is an article id, a story id (s-...) or a claim id (c-...) as `link` prints them. With INPUT
+    the inputs are linked on the fly; without INPUT (or with --db) the store is read.
     """
+    if inputs and db:
+        raise click.UsageError("give INPUT files or --db, not both")
+    if not inputs:
+        _trace_from_db(ctx, id, db, fmt)
+        return
     linker, reporter, pipeline, _ = _link_inputs(ctx, inputs, None, None, False, rejects)
     result = linker.trace(id)
     reporter.close(pipeline.stats.summary())
@@ -267,6 +274,30 @@ def trace(ctx: click.Context, id: str, inputs: tuple[str, ...], fmt: str, reject
     else:
         sys.stdout.write(result.to_text() + "\n")
     ctx.exit(EXIT_REJECTED if reporter.rejected or pipeline.stats.errors else EXIT_OK)
+
+
+def _trace_from_db(ctx: click.Context, item_id: str, db: str | None, fmt: str) -> None:
+    """``trace ID --db URL``: the linker's tree from the state the store keeps, else the store's chain."""
+    from newstrace.store.linking import linker_from_store
+    from newstrace.store.trace import NotFound, render_trace_text, trace_from_store
+
+    settings = _settings(ctx, **{"store.db": db})
+    store = _open_store(settings)
+    try:
+        linker = linker_from_store(store, settings)
+        result = linker.trace(item_id) if linker is not None and hasattr(linker, "trace") else None
+        if result is not None:
+            text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else result.to_text()
+        else:
+            try:
+                chain = trace_from_store(store, item_id)
+            except NotFound:
+                sys.stderr.write(f"newstrace: no article, story or claim with id {item_id!r} in {settings.store.db}\n")
+                ctx.exit(EXIT_USAGE)
+            text = json.dumps(chain, ensure_ascii=False, indent=2) if fmt == "json" else render_trace_text(chain)
+    finally:
+        store.close()
+    sys.stdout.write(text + "\n")
 
 
 # --- store commands: ingest, stories, show, search, sources, export, serve ------------------------
