@@ -173,6 +173,133 @@ def analyze(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size
     run_articles(ctx, inputs, ["clean", "analyze"], output, batch_size, n_process, progress, rejects, kwargs, engine, ray_address)
 
 
+def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | None, n_process: int | None,
+                 progress: bool | None, rejects: str | None, engine: str | None = None,
+                 ray_address: str | None = None) -> tuple[Any, Reporter, Any, Settings]:
+    """Shared body of ``link`` and ``trace``: clean raw inputs (analyze records pass through), link."""
+    from newstrace.link import Linker
+    from newstrace.link.signature import compute_signature
+    from newstrace.pipeline import build_pipeline
+
+    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process, "run.engine": engine})
+    if not inputs:
+        raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
+    reporter = Reporter(progress=progress, rejects_path=rejects)
+    stage_kwargs: dict[str, Any] = {}
+    if settings.clean.learn_boilerplate and "-" not in inputs:
+        profile = _learn_profile(inputs, settings)
+        if profile is not None:
+            stage_kwargs["clean"] = {"profile": profile}
+    pipeline = build_pipeline(["clean"], settings, **stage_kwargs)
+    linker = Linker(settings)
+    try:
+        if settings.run.engine == "ray":
+            from newstrace.scale.ray import ray_pipe
+
+            articles = ray_pipe(_stream_inputs(inputs, settings, reporter), ["clean"], settings,
+                                address=ray_address, stage_kwargs=stage_kwargs, stats=pipeline.stats)
+        else:
+            articles = pipeline.pipe(_stream_inputs(inputs, settings, reporter), errors="record")
+        # Phase one (signatures) streams; the article bodies are not kept.
+        linker.add_signatures([compute_signature(a, settings.link) for a in articles], records=False)
+    except NewstraceError as exc:
+        reporter.close()
+        raise click.ClickException(str(exc)) from None
+    for error in pipeline.stats.errors:
+        reporter.error(str(error))
+    return linker, reporter, pipeline, settings
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1)
+@_common_run_options
+@click.option("--claims", "claims_path", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write one JSONL line per claim to this file.")
+@click.option("--stories", "stories_path", type=click.Path(dir_okay=False, allow_dash=True), default=None, help="Also write one JSONL line per story to this file.")
+@click.pass_context
+def link(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: int | None, n_process: int | None,
+         progress: bool | None, rejects: str | None, engine: str | None, ray_address: str | None,
+         claims_path: str | None, stories_path: str | None) -> None:
+    """Per article: story_id, duplicate_of (earliest near-copy) and origin (original, wire_copy,
+    rewrite, press_release; with its source outlet and article).
+
+    INPUT is as for `clean`, or `analyze` output (its attributions are reused). One output line
+    per readable input article, in input order; skipped articles get a singleton story_id.
+    """
+    check_outputs_apart_from_inputs({"'-o' / '--output'": output, "'--rejects'": rejects,
+                                     "'--claims'": claims_path, "'--stories'": stories_path}, inputs)
+    linker, reporter, pipeline, _ = _link_inputs(ctx, inputs, batch_size, n_process, progress, rejects, engine, ray_address)
+    with open_output(output) as out:
+        for record in linker.link_records():
+            write_jsonl(out, record.to_dict())
+            reporter.tick(record.skipped)
+    if claims_path:
+        with open_output(claims_path) as out:
+            for claim in linker.claims():
+                write_jsonl(out, claim.to_dict())
+    if stories_path:
+        with open_output(stories_path) as out:
+            for story in linker.stories():
+                write_jsonl(out, story.to_dict())
+    reporter.close(pipeline.stats.summary())
+    ctx.exit(EXIT_REJECTED if reporter.rejected or pipeline.stats.errors else EXIT_OK)
+
+
+@cli.command()
+@click.argument("id")
+@click.argument("inputs", nargs=-1)
+@click.option("--db", default=None, metavar="URL", help="Read from this store instead of INPUT (default when no INPUT is given: sqlite:///newstrace.db).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="A readable tree (default) or JSON.")
+@click.option("--rejects", type=click.Path(dir_okay=False), help="Also write rejected input (with the reason) to this JSONL file.")
+@click.pass_context
+def trace(ctx: click.Context, id: str, inputs: tuple[str, ...], db: str | None, fmt: str, rejects: str | None) -> None:
+    """Provenance chain of an article's story, a story or a claim: the first report, re-reports and
+    whom they cite, denials, confirmations and refusals, wire copies grouped as one source.
+
+    ID is an article id, a story id (s-...) or a claim id (c-...) as `link` prints them. With INPUT
+    the inputs are linked on the fly; without INPUT (or with --db) the store is read.
+    """
+    if inputs and db:
+        raise click.UsageError("give INPUT files or --db, not both")
+    if not inputs:
+        _trace_from_db(ctx, id, db, fmt)
+        return
+    linker, reporter, pipeline, _ = _link_inputs(ctx, inputs, None, None, False, rejects)
+    result = linker.trace(id)
+    reporter.close(pipeline.stats.summary())
+    if result is None:
+        sys.stderr.write(f"newstrace: no article, story or claim with id {id!r} in the input\n")
+        ctx.exit(EXIT_USAGE)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(result.to_text() + "\n")
+    ctx.exit(EXIT_REJECTED if reporter.rejected or pipeline.stats.errors else EXIT_OK)
+
+
+def _trace_from_db(ctx: click.Context, item_id: str, db: str | None, fmt: str) -> None:
+    """``trace ID --db URL``: the linker's tree from the state the store keeps, else the store's chain."""
+    from newstrace.store.linking import linker_from_store
+    from newstrace.store.trace import NotFound, render_trace_text, trace_from_store
+
+    settings = _settings(ctx, **{"store.db": db})
+    store = _open_store(settings)
+    try:
+        linker = linker_from_store(store, settings)
+        result = linker.trace(item_id) if linker is not None and hasattr(linker, "trace") else None
+        if result is not None:
+            text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else result.to_text()
+        else:
+            try:
+                chain = trace_from_store(store, item_id)
+            except NotFound:
+                sys.stderr.write(f"newstrace: no article, story or claim with id {item_id!r} in {settings.store.db}\n")
+                ctx.exit(EXIT_USAGE)
+            text = json.dumps(chain, ensure_ascii=False, indent=2) if fmt == "json" else render_trace_text(chain)
+    finally:
+        store.close()
+    sys.stdout.write(text + "\n")
+
+
 # --- store commands: ingest, stories, show, search, sources, export, serve ------------------------
 
 DB_HELP = "Store URL (SQLAlchemy): sqlite:///path.db (default sqlite:///newstrace.db) or postgresql://user@host/db."

@@ -153,3 +153,14 @@ class ExactDuplicateLinker:
         linker._published = dict(state["published"])
         linker._first_by_key = dict(state["first_by_key"])
         return linker
+
+
+def linker_from_store(store: Any, settings: Settings) -> LinkerLike | None:
+    """The linker whose state the store keeps (None when the store has none in today's format)."""
+    from newstrace.store import write as w
+
+    with store.connect() as conn:
+        row = w.read_linker_state(conn)
+    if not row or not row["data"]:
+        return None
+    return load_linker(bytes(row["data"]), row["format"], settings)
