@@ -110,3 +110,40 @@ class Reporter:
         if self.rejects_file is not None:
             self.rejects_file.close()
             self.rejects_file = None
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (``[####......] 45% 120/268 12.3/s ETA 0:12 | extra``)."""
+
+    def __init__(self, enabled: bool | None = None, label: str = "articles", width: int = 24) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self.label = label
+        self.width = width
+        self._last = 0.0
+        self._drawn = False
+
+    def update(self, done: int, total: int | None, elapsed: float, extra: str = "", force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if not force and now - self._last < 0.2:
+            return
+        self._last = now
+        rate = done / elapsed if elapsed > 0 else 0.0
+        if total:
+            frac = min(done / total, 1.0)
+            filled = int(frac * self.width)
+            eta = (total - done) / rate if rate > 0 else 0.0
+            bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {frac:4.0%} {done}/{total} {self.label}"
+            bar += f" {rate:,.1f}/s ETA {int(eta) // 60}:{int(eta) % 60:02d}"
+        else:
+            bar = f"{done} {self.label} {rate:,.1f}/s"
+        sys.stderr.write("\r\033[K" + bar + (f" | {extra}" if extra else ""))
+        sys.stderr.flush()
+        self._drawn = True
+
+    def clear(self) -> None:
+        if self.enabled and self._drawn:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self._drawn = False

@@ -58,6 +58,13 @@ class LinkSettings:
     shingle_size: int = 5
     dup_threshold: float = 0.2
     story_window_days: float = 7.0
+    """Articles published further apart than this never join one story (0 = no window)."""
+    story_threshold: float = 0.245
+    """Average-link similarity at which two story clusters merge."""
+    story_attach_threshold: float = 0.1
+    """A one- or two-article fragment joins the closest bigger story above this similarity."""
+    claim_threshold: float = 0.16
+    """Average-link similarity at which two claim clusters merge."""
 
 
 @dataclass(frozen=True, slots=True)

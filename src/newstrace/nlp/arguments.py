@@ -1,0 +1,225 @@
+"""Source and content of a cue verb, read off the dependency parse.
+
+The source is the mention in the cue's own clause: its subject, a relative pronoun ("who said"),
+the "by" agent of a passive, or the subject a participle ("..., saying") or a coordinated verb
+inherits. Anything before a line break (a timestamp heading a live blog entry) or a dateline dash is left
+out; a document that carries the words ("a statement saying") yields to the one who issued it. The content is the verb's message:
+a clause ("that ..."), a "to" clause, an object with its complement ("described the plan as
+reckless"), a prepositional object for cues like "called for", or the clause an "X said"
+parenthetical interrupts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, SPEECH, CueLexicon
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+SUBJ_DEPS = ("nsubj", "csubj")
+QUOTE_TEXTS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`") | {"''", "``"}
+# Verbs whose object is the addressee, not the message ("told reporters that ...").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn", "notify", "urge",
+                             "advise", "promise", "email", "text", "thank", "congratulate"})
+# Documents that carry someone's words ("issued a statement saying ...").
+CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
+                      "note", "video", "ad", "advertisement"})
+_CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to"})
+
+
+def trim(doc: Doc, ids: list[int], keep_quotes: bool = True) -> list[int]:
+    """Drop leading/trailing punctuation, spaces and coordinators (quote marks kept if asked)."""
+    ids = sorted(ids)
+
+    def drop(tok: Token) -> bool:
+        if tok.is_space:
+            return True
+        if keep_quotes and tok.text in QUOTE_TEXTS:
+            return False
+        return tok.is_punct or tok.text in QUOTE_TEXTS or tok.dep_ == "cc"
+
+    lo, hi = 0, len(ids)
+    while lo < hi and drop(doc[ids[lo]]):
+        lo += 1
+    while hi > lo and drop(doc[ids[hi - 1]]):
+        hi -= 1
+    return ids[lo:hi]
+
+
+def span_ids(tok: Token) -> list[int]:
+    """Token ids of the contiguous span of ``tok``'s subtree."""
+    return list(range(tok.left_edge.i, tok.right_edge.i + 1))
+
+
+def own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJ_DEPS:
+            return child
+    return None
+
+
+def agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def find_source(verb: Token) -> Token | None:
+    """The head token of the source mention of a cue verb, or None."""
+    subj = own_subject(verb) or agent(verb)
+    if subj is not None:
+        return subj
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None  # "Asked about the plan, she said ...": the asker is not given
+    cur = verb
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if cur.dep_ in ("conj", "xcomp", "advcl"):
+            subj = own_subject(head) or agent(head)
+            if subj is not None:
+                return subj
+            cur = head
+            continue
+        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            cur = head.head  # "risks losing by dismissing him": the subject of "risks"
+            subj = own_subject(cur) or agent(cur)
+            if subj is not None:
+                return subj
+            continue
+        if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if head.lemma_.lower() in CARRIERS and head.dep_ in ("dobj", "pobj"):
+                verb = head.head if head.dep_ == "dobj" else head.head.head
+                issuer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                if issuer is not None:
+                    return issuer  # "The campaign issued a statement saying ...": the campaign
+            return head
+        return None
+    return None
+
+
+def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
+    """The mention headed by ``head``: its subtree without the clause ``exclude`` heads, nothing
+    before a line break or a dateline dash ("WASHINGTON (AP) \u2014 The senator said")."""
+    doc = head.doc
+    ids = set(span_ids(head))
+    if exclude is not None:
+        ids -= set(span_ids(exclude))
+    out = sorted(i for i in ids)
+    # Never reach over a paragraph or line break ("9:05 a.m.\n\nThe senator said ...").
+    breaks = [i for i in out if "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < head.i]
+    if breaks:
+        out = [i for i in out if i > breaks[-1]]
+    out = [i for i in out if i <= head.i or "\n" not in doc[head.i:i].text]
+    dashes = [i for i in out if i < head.i and doc[i].text in ("\u2013", "\u2014", "--")]
+    if dashes:
+        out = [i for i in out if i > dashes[-1]]
+    return trim(doc, out, keep_quotes=False)
+
+
+def left_neighbour_subject(verb: Token) -> Token | None:
+    """A subject the parser lost ("About 4 in 10 say ..."): the noun right before the verb."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start and doc[i].dep_ in ("aux", "neg", "advmod", "auxpass"):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    tok = doc[i]
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM") or tok.right_edge.i >= verb.i + 1:
+        return None
+    while tok.head.i < verb.i and tok.head.pos_ in ("PROPN", "NOUN", "NUM") and tok.head.right_edge.i < verb.i:
+        tok = tok.head
+    return tok
+
+
+def source_ids(src: Token, verb: Token) -> list[int]:
+    if src.right_edge.i >= verb.i > src.i:  # a lost subject's subtree may hold the verb itself
+        return trim(src.doc, [i for i in mention_ids(src) if i < verb.i], keep_quotes=False)
+    if verb.dep_ in ("acl", "relcl") and src.i == verb.head.i:
+        return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
+    return mention_ids(src)
+
+
+def _with_complements(obj: Token, verb: Token) -> list[int]:
+    """An object plus the complement that follows it ("the plan as reckless", "him of lying")."""
+    end = obj.right_edge.i
+    for c in verb.children:
+        if c.i > end and c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                c.i > end and c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "to")):
+            end = max(end, c.right_edge.i)
+    return list(range(obj.left_edge.i, end + 1))
+
+
+_PAREN_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "punct", "npadvmod", "prep"})
+
+
+def _is_parenthetical(verb: Token) -> bool:
+    """An inserted "he said" / "she added Tuesday": a subject, no message of its own, set off by
+    punctuation from the clause it interrupts."""
+    if own_subject(verb) is None or any(c.dep_ not in _PAREN_DEPS for c in verb.children):
+        return False
+    doc = verb.doc
+    left = verb.left_edge.i
+    before = doc[left - 1].text if left > 0 else ""
+    return before in (",", "\u2014", "--", "(") or before in QUOTE_TEXTS or verb.i < verb.head.i
+
+
+def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token | None, str]:
+    """Content token ids of a cue verb, a preposition that joins the cue, and a rule id."""
+    children = list(verb.children)
+    right = [c for c in children if c.i > verb.i]
+    lemma = verb.lemma_.lower()
+    for child in children:
+        if child.dep_ == "ccomp":
+            return span_ids(child), None, "ccomp"
+    for child in right:
+        # "asked whether the plan would work", "asked if he was bullied"
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in child.children):
+            return span_ids(child), None, "ccomp"
+    objs = [c for c in right if c.dep_ in ("dobj", "attr", "oprd")]
+    passive_subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive_subj is not None and not objs and any(c.dep_ == "auxpass" for c in children) \
+            and lemma not in ADDRESSEE_VERBS:
+        return span_ids(passive_subj), None, "passive"  # "the report was denied by the ministry"
+    for child in right:
+        if child.dep_ == "xcomp":
+            if objs and objs[0].i < child.i:  # "urged her to resign": both
+                return list(range(objs[0].left_edge.i, child.right_edge.i + 1)), None, "xcomp"
+            return span_ids(child), None, "xcomp"
+    for child in right:
+        if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lex.preps:
+            pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if pobjs:
+                return span_ids(pobjs[0]), child, "prep"
+    if objs:
+        obj = objs[0]
+        if lemma in ADDRESSEE_VERBS and obj.dep_ == "dobj":
+            # "told reporters" alone carries no message; a quote after it is handled by widening
+            rest = [c for c in right if c.i > obj.right_edge.i and c.dep_ in ("ccomp", "xcomp")]
+            if rest:
+                return span_ids(rest[0]), None, "ccomp"
+        return _with_complements(obj, verb), None, "dobj"
+    if cls == SPEECH:
+        for child in right:
+            if child.dep_ == "intj" or (child.dep_ == "advmod" and child.lower_ == "so" and child.i == verb.i + 1):
+                return [child.i], None, "intj"  # "said no", "said so"
+    if cls in (SPEECH, ATTITUDE):
+        for child in right:
+            if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i == verb.i + 1:
+                pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if pobjs:
+                    return span_ids(pobjs[0]), child, "prep"
+    head = verb.head
+    if cls in (SPEECH, COGNITION) and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
+            and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _is_parenthetical(verb):
+        # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause
+        skip = set(span_ids(verb))
+        return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
+    return [], None, ""

@@ -1,0 +1,477 @@
+"""Rule-based attribution extraction over a spaCy parse: cue, source and content spans.
+
+Cue predicates come from the lexicons in ``cues``; their source and content from ``arguments``.
+Besides verbs, "according to X", headline colons ("Senator: budget is dead") and raising
+predicates ("seemed to", "is expected to") are cues. Direct quotes widen the content to the whole
+quote, across sentences and paragraphs; a quote split by "he said" and a quote that goes on right
+after "he said." belong to the same content. Tagging is univocal, as in PolNeAR: an attribution
+nested in another's content either cuts that content (a trailing "..., saying ...") or is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from newstrace import lexicon
+from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, left_neighbour_subject, mention_ids, own_subject,
+                                     source_ids, span_ids, trim)
+from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
+from newstrace.nlp.quotes import find_quotes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+CharSpan = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One attribution as character spans into the parsed text (``doc.text``)."""
+
+    cue: CharSpan
+    source: CharSpan | None
+    content: CharSpan | None
+    type: str
+    method: str
+    cue_head: int  # token index of the cue's head word (for stance and source-kind lookups)
+    source_head: int | None
+
+
+@dataclass(slots=True)
+class _Cand:
+    cue: list[int]
+    source: list[int]
+    content: list[int]
+    method: str
+    head: int
+    source_head: int | None = None
+    chars: CharSpan | None = field(default=None)
+    dropped: bool = False
+
+
+def _chars(doc: Doc, ids: Iterable[int]) -> CharSpan | None:
+    ids = sorted(ids)
+    if not ids:
+        return None
+    last = doc[ids[-1]]
+    return doc[ids[0]].idx, last.idx + len(last.text)
+
+
+def _cand(cue: list[int], source: list[int], content: list[int], method: str, head: int,
+          source_head: int | None) -> _Cand:
+    cue_set = set(cue)
+    source = [i for i in source if i not in cue_set]
+    taken = cue_set | set(source)
+    content = [i for i in content if i not in taken]
+    return _Cand(sorted(cue), sorted(source), sorted(content), method, head, source_head)
+
+
+# ----------------------------------------------------------------------------- candidates
+def _according_to(tok: Token) -> _Cand | None:
+    """"according to X": X is the source, the clause it modifies is the content."""
+    doc = tok.doc
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in list(to.children) + list(tok.children) if c.dep_ == "pobj"), None)
+    source = mention_ids(pobj) if pobj is not None else []
+    head = tok.head
+    hops = 0
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and hops < 3:
+        head, hops = head.head, hops + 1
+    skip = set(range(tok.left_edge.i, max(tok.right_edge.i, to.right_edge.i) + 1))
+    content: list[int] = []
+    if head.i != tok.i:
+        sent = tok.sent
+        content = [i for i in span_ids(head) if i not in skip and sent.start <= i < sent.end]
+        content = [i for i in content if "\n" not in doc[min(i, tok.i):max(i, tok.i)].text]
+    return _cand([tok.i, to.i], source, content, "according_to", tok.i,
+                 pobj.i if pobj is not None else None)
+
+
+_POLLS = frozenset({"poll", "survey"})
+
+
+def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
+    """"In a new poll, Clinton leads by four points": the poll is the source, the clause the
+    content, unless the sentence has its own verb of saying ("In a poll, voters said ...")."""
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    noun = pobj.lemma_.lower()
+    fronted = tok.i == tok.sent.start or doc_text_before(tok).isspace()
+    if noun not in _POLLS or not (fronted or pobj.tag_ == "NN"):
+        return None  # "in the polls" is mostly a horse-race phrase, "in a new poll" a source
+    sent = tok.sent
+    if any(lex.class_of(t.lemma_) in (SPEECH, COGNITION) for t in sent if t.pos_ == "VERB"):
+        return None  # "In an interview, he said ...": the verb of saying is the cue
+    skip = set(span_ids(tok))
+    if fronted:
+        content = [i for i in range(tok.right_edge.i + 1, sent.end) if i not in skip]
+    else:
+        content = [i for i in range(sent.start, tok.i)]
+    content = trim(tok.doc, content)
+    return _cand([tok.i], mention_ids(pobj), content, "fronted_in", tok.i, pobj.i)
+
+
+def _colon(tok: Token) -> _Cand | None:
+    """A headline-style colon: "Senator: Budget is dead on arrival"."""
+    if tok.text != ":":
+        return None
+    doc = tok.doc
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    left = [t for t in doc[:tok.i] if t.idx >= line_start and not t.is_space]
+    if not 1 <= len(left) <= 6 or not left[0].is_title and not left[0].is_upper:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in left) or not any(t.pos_ in ("PROPN", "NOUN") for t in left):
+        return None
+    right: list[int] = []
+    for t in doc[tok.i + 1:]:
+        if "\n" in t.text:
+            break
+        right.append(t.i)
+        if "\n" in t.whitespace_:
+            break
+    right = trim(doc, right)
+    if len(right) < 3:
+        return None
+    return _cand([tok.i], [t.i for t in left], right, "colon", tok.i, left[-1].i)
+
+
+def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
+    """"seemed to waver", "is expected to win": no source; subject and clause are the content.
+    When the clause's verb is itself a cue ("seemed to recognize"), cue and content are its."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in lexicon.load_set("cue_raising"):
+        return None
+    if lemma == "expect" and not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr") and c.i > tok.i), None)
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if comp is None or subj is None:
+        return None
+    if comp.dep_ == "xcomp" and lex.class_of(comp.lemma_) is not None:
+        content, prep, rule = content_of(comp, lex.class_of(comp.lemma_) or "", lex)
+        if content:
+            cue = list(range(cue_tokens(tok, lex)[0], cue_tokens(comp, lex, prep)[-1] + 1))
+            return _cand(cue, mention_ids(subj), content, f"raising_cue:{rule}", comp.i, subj.i)
+    content = list(range(subj.left_edge.i, comp.right_edge.i + 1))
+    return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
+
+
+# Evidence verbs take an object as their message ("the poll shows a tight race").
+_EVIDENCE = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate", "prove", "confirm"})
+# Verbs that take clauses without reporting anything ("make sure", "let him", "mean that").
+_NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get", "go", "come", "take",
+                       "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
+                       "allow", "win", "cause", "ensure", "need", "lead", "use", "include", "turn",
+                       "watch", "join", "require", "provide", "’s", "'s", "give", "bring", "find"})
+_NOUN_PREPS = frozenset({"of", "on", "about", "over"})
+
+
+def _noun(tok: Token) -> _Cand | None:
+    """A reporting noun with an owner: "Trump's proposal to ban ...", "her remarks about trade"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.load_set("cue_nouns"):
+        return None
+    children = list(tok.children)
+    owner = next((c for c in children if c.dep_ == "poss"), None)
+    prep_owner = None
+    if owner is None:
+        for c in children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
+                prep_owner = c
+                owner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                break
+    if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    content: list[int] = []
+    prep = None
+    for c in children:
+        if c.i < tok.i or (prep_owner is not None and c.i == prep_owner.i):
+            continue
+        if c.dep_ in ("acl", "relcl") and any(m.lower_ in ("that", "to") for m in c.subtree if m.i < c.i + 1) \
+                and c.dep_ == "acl":
+            content = span_ids(c)
+            break
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                content, prep = span_ids(pobj), c
+                break
+    if not content:
+        return None
+    mods = [c.i for c in children if c.dep_ in ("amod", "compound") and owner.i < c.i < tok.i]
+    cue = list(range(min(mods + [tok.i]), tok.i + 1)) + ([prep.i] if prep is not None else [])
+    if prep is not None and prep.i != tok.i + 1:
+        cue = [i for i in cue if i != prep.i]
+    if prep_owner is not None:
+        cue.append(prep_owner.i) if prep_owner.i == tok.i + 1 else None
+    return _cand(cue, mention_ids(owner), content, "noun", tok.i, owner.i)
+
+
+def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
+    """"were adamant that ...", "is critical of ...", "are likely to say ...": copula + adjective."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in lexicon.load_set("cue_adjectives"):
+        return None
+    cop = tok.head
+    subj = own_subject(cop)
+    if subj is None or cop.lemma_.lower() not in ("be", "seem", "appear", "remain", "become", "sound", "look"):
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "prep") and c.i > tok.i), None)
+    if comp is None:
+        return None
+    prep = None
+    if comp.dep_ == "xcomp" and lex.class_of(comp.lemma_) is not None:
+        content, prep, rule = content_of(comp, lex.class_of(comp.lemma_) or "", lex)
+        if not content:
+            return None
+        cue = list(range(cue_tokens(cop, lex)[0], cue_tokens(comp, lex, prep)[-1] + 1))
+        return _cand(cue, source_ids(subj, cop), content, f"adjective_cue:{rule}", comp.i, subj.i)
+    if comp.dep_ == "prep":
+        pobj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None:
+            return None
+        content, prep = span_ids(pobj), comp
+    else:
+        content = span_ids(comp)
+    cue = list(range(cue_tokens(cop, lex)[0], tok.i + 1)) + ([prep.i] if prep is not None and prep.i == tok.i + 1 else [])
+    return _cand(cue, source_ids(subj, cop), content, "adjective", tok.i, subj.i)
+
+
+def doc_text_before(tok: Token) -> str:
+    return tok.doc[tok.i - 1].text if tok.i > 0 else ""
+
+
+def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = tok.lemma_.lower()
+    cls = lex.class_of(lemma) or (lex.class_of_form(tok.lower_) if tok.tag_.startswith("VB") else None)
+    generic = False
+    if cls is None:
+        if any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
+            cls = ATTITUDE
+        elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and tok.text[:1].isalpha() and any(
+                c.dep_ == "ccomp" and (c.i < tok.i or any(m.dep_ == "mark" for m in c.children))
+                for c in tok.children):
+            cls = COGNITION  # any verb with a subject and a that-clause reports a stance
+            generic = True
+        else:
+            return None
+    if cls == QUOTE_ONLY:
+        ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        content, prep, rule = (span_ids(ccomp), None, "ccomp") if ccomp is not None else ([], None, "")
+        cls = SPEECH
+    else:
+        content, prep, rule = content_of(tok, cls, lex)
+    src = find_source(tok)
+    if src is None and cls == SPEECH and rule != "passive":
+        src = left_neighbour_subject(tok)
+    if not content:
+        if src is None or cls != SPEECH:
+            return None
+        rule = "quote"  # '"...," he said.' with a parse that missed the quote: see _quote_for
+    
+    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule != "passive":
+        return None
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive") and not (
+            rule == "dobj" and (lemma in _EVIDENCE or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))):
+        return None
+    if tok.dep_ == "xcomp" and cls != SPEECH:
+        return None  # "waited to see if ...", "tried to support": the governing verb decides
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma in ("call", "name", "dub", "title", "label"):
+        return None  # "a group called X": a name, not a statement
+    if tok.i > 0 and doc_text_before(tok) == "<":
+        return None  # a leaked markup tag (<tweet ...>)
+    if lemma == "cite" and rule == "dobj":
+        obj = next(c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd"))
+        if obj.lemma_.lower() in lexicon.load_set("attr_source_nouns") or obj.ent_type_ == "PERSON":
+            # "The report cites two officials": the officials are the source; no content of its own
+            return _Cand(cue_tokens(tok, lex), mention_ids(obj), [], "cites", tok.i, obj.i,
+                         chars=None)
+    source = source_ids(src, tok) if src is not None else []
+    return _cand(cue_tokens(tok, lex, prep), source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
+                 src.i if src is not None else None)
+
+
+# ----------------------------------------------------------------------------- quotes
+def _next_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote that starts right after ``pos`` in the same paragraph (only punctuation between)."""
+    for qs, qe in quotes:
+        if qs >= pos:
+            gap = text[pos:qs]
+            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
+                return qs, qe
+            return None
+    return None
+
+
+def _quote_after_sentence(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote opening the next sentence (in this paragraph or as the next paragraph), if the
+    rest of the cue's sentence holds no other quote."""
+    for qs, qe in quotes:
+        if qs >= pos:
+            gap = text[pos:qs].rstrip(" \u00a0\n")
+            if len(gap) < 200 and "\n" not in gap and gap.endswith((".", "!", "?", ":")):
+                return qs, qe  # also across a paragraph break when the next paragraph opens quoted
+            return None
+    return None
+
+
+# Responses that are attributions without any content ("Trump declined", "she did not respond").
+_BARE_RESPONSES = frozenset({"decline", "refuse", "deny", "confirm", "acknowledge", "comment", "respond",
+                             "reply", "answer", "concede", "admit", "dispute", "object", "agree", "disagree"})
+
+
+def _prev_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote that ends right before ``pos`` in the same paragraph (only punctuation between)."""
+    for qs, qe in reversed(quotes):
+        if qe <= pos:
+            gap = text[qe:pos]
+            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
+                return qs, qe
+            return None
+    return None
+
+
+def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
+    """A bare speech verb ("he said") takes the quote right before or right after it."""
+    region = _chars(doc, cand.cue + cand.source)
+    assert region is not None
+    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
+    if found is None:
+        if doc[cand.head].lemma_.lower() in _BARE_RESPONSES:
+            cand.method = cand.method.replace(":quote", ":bare")  # "The spokesman declined."
+        else:
+            cand.dropped = True
+        return
+    cand.chars = found
+    cand.content = [t.i for t in doc.char_span(found[0], found[1], alignment_mode="expand") or []]
+    _widen(doc, cand, quotes)
+
+
+def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
+    """Content that touches a direct quote takes the whole quote and the quote that resumes right
+    after the "he said" that interrupted it."""
+    span = _chars(doc, trim(doc, cand.content))
+    if span is None:
+        return
+    start, end = span
+    touched = False
+    for qs, qe in quotes:
+        if qs < end and qe > start:
+            start, end = min(start, qs), max(end, qe)
+            touched = True
+    if touched:
+        around = _chars(doc, cand.cue + cand.source)
+        if around is not None and around[0] >= end - 1:
+            pos = around[1]
+            nxt = _next_quote(doc.text, pos, quotes)
+            if nxt is None:  # '"A," he told reporters on Monday. "B."': the quote goes on
+                nxt = _quote_after_sentence(doc.text, pos, quotes)
+            while nxt is not None:
+                end = nxt[1]
+                nxt = _next_quote(doc.text, end, quotes)
+    cand.chars = (start, end)
+
+
+def _type_of(text: str, content: CharSpan | None, quotes: list[CharSpan], skip: list[CharSpan]) -> str:
+    """direct (all quoted), mixed (partly quoted) or indirect; the source and cue inside a split
+    quote ("A," he said, "B.") do not count."""
+    if content is None:
+        return "indirect"
+    start, end = content
+
+    def words(lo: int, hi: int) -> int:
+        return sum(1 for i in range(lo, hi) if text[i].isalnum() and not any(s <= i < e for s, e in skip))
+
+    parts = [(max(start, qs), min(end, qe)) for qs, qe in quotes if qs < end and qe > start]
+    if not parts:
+        return "indirect"
+    quoted = sum(words(s, e) for s, e in parts)
+    return "direct" if quoted >= words(start, end) else "mixed"
+
+
+# ----------------------------------------------------------------------------- resolution
+def _inside(span: CharSpan, outer: CharSpan) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
+    """True for a cue inside a direct quote: quoted words are someone's content, not a report."""
+    cue = _chars(doc, cand.cue)
+    return cue is not None and any(qs < cue[0] and cue[1] < qe for qs, qe in quotes)
+
+
+_RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "colon": 3, "fronted_in": 3}
+
+
+def _rank(cand: _Cand) -> int:
+    return _RANKS.get(cand.method.split(":", 1)[0], 2)
+
+
+def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
+    """Univocal tagging: an attribution inside another's content cuts it or is dropped."""
+    for inner in cands:
+        cue = _chars(doc, inner.cue)
+        assert cue is not None
+        for outer in cands:
+            if outer is inner or outer.dropped or outer.chars is None or not _inside(cue, outer.chars):
+                continue
+            if _rank(outer) > _rank(inner):
+                continue  # a weak cue (a noun, a colon) never swallows a verb of saying
+            own = _chars(doc, outer.cue + outer.source)
+            if own is not None and _inside(cue, own):
+                continue  # '"A," said an aide, who declined to be named, "B."': the aide's clause
+            if any(_inside(cue, q) for q in quotes):
+                inner.dropped = True  # words inside a quoted statement belong to it
+                break
+            head = doc[inner.head]
+            cut = min([cue[0]] + [doc[i].idx for i in inner.source[:1]])
+            if head.dep_ in ("advcl", "conj", "parataxis") and cut > outer.chars[0] + 10:
+                ids = trim(doc, [t.i for t in doc.char_span(outer.chars[0], cut, alignment_mode="expand") or []])
+                span = _chars(doc, ids)
+                if span is not None:
+                    outer.chars = span
+                    continue
+            inner.dropped = True
+            break
+
+
+def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
+    """All attributions of a parsed text, and the number of unbalanced quotes skipped."""
+    lex = lex or cue_lexicon()
+    scan = find_quotes(doc.text)
+    quotes = list(scan.spans)
+    cands: list[_Cand] = []
+    used: set[int] = set()
+    for tok in doc:
+        if tok.i in used:
+            continue
+        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
+                or _adjective(tok, lex) or _noun(tok))
+        if cand is not None and not used.intersection(cand.cue):
+            cands.append(cand)
+            used.update(cand.cue)
+    cands = [c for c in cands if not _in_quote(doc, c, quotes)]
+    for cand in cands:
+        if cand.content:
+            _widen(doc, cand, quotes)
+        elif cand.method != "cites":
+            _quote_for(doc, cand, quotes)
+    _resolve(doc, cands, quotes)
+    out: list[Found] = []
+    for cand in cands:
+        if cand.dropped or (cand.chars is None and cand.method != "cites" and not cand.method.endswith(":bare")):
+            continue
+        cue = _chars(doc, cand.cue)
+        assert cue is not None
+        source = _chars(doc, cand.source)
+        kind = _type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
+        out.append(Found(cue, source, cand.chars, kind,
+                         cand.method, cand.head, cand.source_head))
+    return out, scan.unbalanced

@@ -1,0 +1,138 @@
+"""Attribution extraction on short synthetic news sentences (real spaCy model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from _spacy_model import load_nlp
+from newstrace.nlp.attributions import Found, extract
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def _find(nlp: Any, text: str) -> list[dict[str, Any]]:
+    doc = nlp(text)
+    found, _ = extract(doc)
+
+    def part(span: tuple[int, int] | None) -> str | None:
+        return None if span is None else text[span[0]:span[1]]
+
+    return [{"source": part(f.source), "cue": part(f.cue), "content": part(f.content), "type": f.type}
+            for f in found]
+
+
+def _by_cue(rows: list[dict[str, Any]], cue: str) -> dict[str, Any]:
+    matches = [r for r in rows if r["cue"] == cue]
+    assert matches, f"no attribution with cue {cue!r} in {rows}"
+    return matches[0]
+
+
+CASES = [
+    # (text, cue, source, content, type)
+    ("The mayor said that the bridge would reopen in May.", "said", "The mayor",
+     "that the bridge would reopen in May", "indirect"),
+    ('"We will rebuild the bridge," the mayor said.', "said", "the mayor",
+     '"We will rebuild the bridge,"', "direct"),
+    ('The mayor said: "We will rebuild the bridge."', "said:", "The mayor",
+     '"We will rebuild the bridge."', "direct"),
+    ("The bridge will reopen in May, according to the city council.", "according to", "the city council",
+     "The bridge will reopen in May", "indirect"),
+    ("The union has denied the allegations.", "has denied", "The union", "the allegations", "indirect"),
+    ("The company would not confirm whether the plant will close.", "would not confirm", "The company",
+     "whether the plant will close", "indirect"),
+    ("A spokeswoman declined to comment.", "declined", "A spokeswoman", "to comment", "indirect"),
+    ("The senator also told reporters that the vote was rigged.", "also told", "The senator",
+     "that the vote was rigged", "indirect"),
+    ("The minister reportedly said the deal was dead.", "reportedly said", "The minister",
+     "the deal was dead", "indirect"),
+    ("Analysts believe that prices will fall next year.", "believe", "Analysts",
+     "that prices will fall next year", "indirect"),
+    ("The deal, officials said, is worth two billion dollars.", "said", "officials",
+     "The deal, officials said, is worth two billion dollars", "indirect"),
+    ("Residents called for a new investigation into the fire.", "called for", "Residents",
+     "a new investigation into the fire", "indirect"),
+    ('The governor called the plan "a disaster for farmers."', "called", "The governor",
+     'the plan "a disaster for farmers."', "mixed"),
+    ("A new survey shows that most voters oppose the tax.", "shows", "A new survey",
+     "that most voters oppose the tax", "indirect"),
+    ("Governor: Budget talks are dead on arrival", ":", "Governor", "Budget talks are dead on arrival",
+     "indirect"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue,source,content,kind", CASES)
+def test_attributions_finds_source_cue_content(nlp: Any, text: str, cue: str, source: str | None,
+                                              content: str | None, kind: str) -> None:
+    row = _by_cue(_find(nlp, text), cue)
+    assert row["source"] == source
+    assert row["content"] == content
+    assert row["type"] == kind
+
+
+@pytest.mark.model
+def test_attributions_quote_split_by_said_is_one_content(nlp: Any) -> None:
+    text = '"The plan is dead," the senator said, "and nobody will revive it."'
+    row = _by_cue(_find(nlp, text), "said")
+    assert row["source"] == "the senator"
+    assert row["content"] == text[:-1] or row["content"] == text  # both quotes, "the senator said" inside
+    assert row["type"] == "direct"
+
+
+@pytest.mark.model
+def test_attributions_quote_across_sentences_and_paragraphs(nlp: Any) -> None:
+    text = ('"We did everything we could. The storm was too strong," the fire chief said.\n\n'
+            'Residents returned on Sunday.')
+    row = _by_cue(_find(nlp, text), "said")
+    assert row["content"] == '"We did everything we could. The storm was too strong,"'
+    text2 = '"The first part goes here.\n\n"The second paragraph ends it," the chief said.'
+    row2 = _by_cue(_find(nlp, text2), "said")
+    assert row2["content"] is not None and row2["content"].startswith('"The first part')
+
+
+@pytest.mark.model
+def test_attributions_cites_people_makes_them_the_source(nlp: Any) -> None:
+    rows = _find(nlp, "The report cites two officials familiar with the talks.")
+    row = _by_cue(rows, "cites")
+    assert row["source"] == "two officials familiar with the talks"
+    assert row["content"] is None
+
+
+@pytest.mark.model
+def test_attributions_source_is_null_for_impersonal_cues(nlp: Any) -> None:
+    row = _by_cue(_find(nlp, "The factory is expected to close next year."), "is expected")
+    assert row["source"] is None
+    assert row["content"] is not None and "factory" in row["content"]
+
+
+@pytest.mark.model
+def test_attributions_no_attribution_in_plain_narration(nlp: Any) -> None:
+    assert _find(nlp, "The river flooded the town and the bridge collapsed on Tuesday.") == []
+
+
+@pytest.mark.model
+def test_attributions_unbalanced_quote_skips_only_that_quote(nlp: Any) -> None:
+    text = 'He said "the vote was fair. The mayor denied the report.'
+    doc = nlp(text)
+    found, unbalanced = extract(doc)
+    assert unbalanced == 1
+    cues = [text[f.cue[0]:f.cue[1]] for f in found]
+    assert "denied" in cues
+
+
+@pytest.mark.model
+def test_attributions_empty_and_wordless_docs(nlp: Any) -> None:
+    for text in ("", "   \n\n  ", "... --- !!!", '"""'):
+        found, _ = extract(nlp(text))
+        assert found == []
+
+
+def test_attributions_found_records_are_frozen() -> None:
+    found = Found((0, 4), None, None, "indirect", "rule", 0, None)
+    with pytest.raises(AttributeError):
+        found.cue = (1, 2)  # type: ignore[misc]
