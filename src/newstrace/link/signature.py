@@ -209,7 +209,7 @@ def compute_signature(article: Article, settings: LinkSettings) -> Signature:
     terms, ents = _story_terms(article.headline, lines)
 
     wire = meta.release_wire(raw_lines + removed)
-    is_release = wire is not None or meta.looks_like_release(raw_lines)
+    is_release = wire is not None or meta.looks_like_release(raw_lines + removed)
     paragraphs = [p for p in lines if p]
     citations = tuple(find_citations(paragraphs))
     lead_text = lead_sentence(paragraphs)
@@ -235,7 +235,7 @@ def compute_signature(article: Article, settings: LinkSettings) -> Signature:
         agencies=tuple(dict.fromkeys(agencies)),
         dateline_agency=dateline_agency,
         release_wire=wire,
-        release_org=meta.release_org(raw_lines) if is_release else None,
+        release_org=meta.release_org(raw_lines + removed) if is_release else None,
         citations=citations,
         stance=stance,
         time_from_text=from_text and published is not None,
