@@ -164,7 +164,11 @@ def test_text_empty_and_blank_inputs() -> None:
     assert clean_text("").body == ""
     assert clean_text("   \n\u200b\n ").body == ""
     only = clean_text("Just a headline")
-    assert only.headline == "Just a headline" and only.body == ""
+    assert only.headline == "Just a headline" and only.body == "Just a headline"
+    same = clean_text("A one-line item.", title="A one-line item.")
+    assert same.body == "A one-line item." and same.removed == []
+    junk_only = clean_text("Mayor opens bridge\n\nAdvertisement")
+    assert junk_only.body == "Mayor opens bridge" and [r.reason for r in junk_only.removed] == ["ad"]
 
 
 def test_text_press_release_about_block_is_a_credit() -> None:

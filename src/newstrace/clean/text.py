@@ -49,6 +49,10 @@ _ABOUT = re.compile(r"About (?:the )?(?P<org>[A-Z][\w&.'’ -]{1,60}?)\.?")
 _QUOTES = "\"'“”‘’«»"
 _VERBISH = re.compile(r"(?-i:[A-Z]{2,}(?<!S)(?:S|ED)|SAYS|SAID|[A-Z]+’S|[A-Z]+'S)")  # WANTS, BLAMED; not PASS
 _ABOUT_INLINE = re.compile(r"About (?:the )?(?P<org>[A-Z][\w&.'’ -]{1,60}?):\s+(?:The )?(?P<rest>.+)", re.S)
+# A time line sets the publication time only with a time of day: a bare date line is as often an
+# event or archive date, and later stages treat a metadata time as firm (it gates stories). The
+# line itself is still listed in `removed` for them to read.
+_STAMP = re.compile(r"T\d\d:\d\d")
 _BY_PREFIX = re.compile(r"^(?:by|from|written by)\s*:?\s+", re.I)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•■▪●*\-–—]\s)")
 _TEASER_MIN_WORDS = 6
@@ -190,7 +194,7 @@ class _Cleaner:
         return None
 
     def _time(self, value: str | None, updated: bool) -> None:
-        if value is None:
+        if value is None or not _STAMP.search(value):
             return
         if updated:
             self.meta.updated = self.meta.updated or value
@@ -402,10 +406,11 @@ def clean_text(
     removed: list[tuple[float, Removal]] = [(cut.text.count("\n", 0, off) - 0.5, Removal(c.text, c.reason))
                                             for off, c in cut.cuts]
     headline = title
+    head_line: _Line | None = None  # the line taken as (or repeating) the headline
     if lines and title is not None and _norm(lines[0].text) == _norm(title):
-        first = lines.pop(0)
+        head_line = lines.pop(0)
         if not has_headline:
-            removed.append((first.offset, Removal(first.text, "headline")))
+            removed.append((head_line.offset, Removal(head_line.text, "headline")))
     elif lines and has_headline and title is None:
         while lines:
             first = lines.pop(0)
@@ -413,12 +418,18 @@ def clean_text(
             if rule is not None and rule.kind == "line" and rule.reason in _HEADLINE_SKIP:
                 removed.append((first.offset, Removal(first.text, rule.reason)))
                 continue
-            headline = first.text
+            headline, head_line = first.text, first
             break
+
     for line in lines:
         line.reason = cleaner.classify(line)
     cleaner.in_context(lines, headline)
     kept = [x for x in lines if x.reason is None]
+    if not kept and head_line is not None:
+        # Nothing but the headline is left (a one-line item): it is the body too, rather than an
+        # empty article that would be skipped.
+        removed = [r for r in removed if r[1].text != head_line.text or r[1].reason != "headline"]
+        kept = [head_line]
     removed.extend((x.offset, Removal(x.text, x.reason)) for x in lines if x.reason is not None)
     removed.sort(key=lambda pair: pair[0])
     body = "\n\n".join(x.text for x in kept)
