@@ -55,6 +55,7 @@ def test_boilerplate_exact_reposts_count_once() -> None:
 def test_boilerplate_short_lines_and_quotes_are_never_removed_on_repetition() -> None:
     assert not bp.eligible("What happens next")
     assert not bp.eligible('Critics said “this plan will fail,” and “it costs too much.”')
+    assert not bp.eligible("The company did not respond to a request for comment on Friday.")
     assert bp.eligible(CHROME)
 
 
@@ -102,13 +103,13 @@ def test_boilerplate_memory_is_capped_per_outlet_and_in_total(monkeypatch: pytes
     monkeypatch.setattr(bp, "MAX_LINES_PER_OUTLET", 50)
     counts = bp._OutletCounts()
     for i in range(200):
-        counts.add([f"line {chr(97 + i % 26)}{chr(97 + i // 26)} {chr(97 + j)} " + "word " * j for j in range(20)])
+        counts.add([f"line {chr(97 + i % 26)}{chr(97 + i // 26)} {chr(97 + j)} " + "word " * j for j in range(20)], i)
         assert len(counts.counts) <= 50
     monkeypatch.setattr(bp, "MAX_LINES_TOTAL", 120)
     learner = bp.ProfileLearner(CleanSettings(boilerplate_min_count=4))
     for i in range(300):
         tag = f"{chr(97 + i % 26)}{chr(97 + i // 26)}"
-        text = "Head\n\n" + "\n\n".join(f"row {tag} {chr(97 + j)}" for j in range(10))
+        text = f"Head {tag}\n\n" + "\n\n".join(f"row {tag} {chr(97 + j)}" for j in range(10))
         learner.add(RawDocument(id=str(i), source="t", url=f"https://outlet{i % 5}.example/a", text=text))
         assert learner.total <= 120
         assert learner.total == sum(len(c.counts) for c in learner.counts.values())
@@ -121,3 +122,11 @@ def test_boilerplate_outlet_key_sources() -> None:
     assert outlet_key(publisher="Harbor Herald") == "name:harbor herald"
     assert outlet_key() is None
     assert isinstance(BoilerplateProfile().lines_for(None), dict)
+
+
+def test_boilerplate_reposts_of_one_story_do_not_make_chrome() -> None:
+    body = "The council met to discuss the harbour budget in a long and heated session."
+    docs = [RawDocument(id=f"v{i}", source="t", url=f"https://harborherald.example/v{i}",
+                        text=f"Council debates the budget\n\n{body} Update {i}.\n\n{CHROME}") for i in range(8)]
+    profile = learn_profile(docs, CleanSettings(boilerplate_min_count=4))
+    assert profile.outlets == {}  # one story, eight versions: nothing repeats across stories

@@ -1,7 +1,8 @@
 """Per-publisher boilerplate: lines repeated across many articles of one outlet are chrome.
 
 First pass (``learn_profile``): for each outlet (the URL's host, else an ``extras`` domain, else the
-publisher, else an ``extras`` outlet name) count in how many distinct articles each line occurs,
+publisher, else an ``extras`` outlet name) count in how many different stories (headlines) each
+line occurs,
 keyed by a 64-bit hash of the normalised line (digits folded, so "5 years ago" and "6 years ago"
 are one line). Memory is bounded whatever the corpus size: at most ``MAX_LINES_PER_OUTLET``
 counters per outlet and ``MAX_LINES_TOTAL`` over all outlets (when full, the rarest lines are
@@ -10,9 +11,10 @@ its counter), at most ``MAX_OUTLETS`` outlets, and a window of ``MAX_SEEN_TEXTS`
 hashes so that an exact re-post is not counted twice.
 
 Second pass: ``BoilerplateProfile.is_chrome`` says whether a line is chrome for an outlet. Short
-lines (section heads of digests, quote attributions) and lines holding a quotation are never
-removed on repetition alone: aggregators repeat those on purpose, and over-deleting real text is
-worse than leaving a promo line in.
+lines (section heads of digests, quote attributions), lines holding a quotation and lines of
+reporting prose ("... did not respond to a request for comment") are never removed on repetition
+alone: outlets repeat those on purpose, and over-deleting real text is worse than leaving a promo
+line in.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from newstrace import lexicon
 from newstrace.clean.publisher import host_of
 from newstrace.records import RawDocument
 from newstrace.settings import CleanSettings
@@ -35,6 +39,7 @@ MAX_SEEN_TEXTS = 20_000  # hashes of recent whole articles (outlet included), to
 _GIVE_UP_AFTER = 2_000  # articles without any outlet before the first pass stops early
 MIN_WORDS = 6  # shorter repeated lines are kept: digest section heads, attributions
 _MAX_TEXT = 300
+_HEADS_KEPT = 8  # distinct headline hashes remembered per line (enough for any sane min_count)
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile(r"[\"“”]")
@@ -70,18 +75,32 @@ def outlet_key(publisher: str | None = None, url: str | None = None,
 
 def eligible(line: str) -> bool:
     """Whether a repeated line may be removed on repetition alone (see the module docstring)."""
-    if len(line.split()) < MIN_WORDS:
+    words = line.split()
+    if len(words) < MIN_WORDS or len(_QUOTES.findall(line)) >= 2:
         return False
-    return len(_QUOTES.findall(line)) < 2
+    cues = _prose_cues()
+    return not any(w.strip(".,;:!?\"'“”‘’()").lower() in cues for w in words)
+
+
+@lru_cache(maxsize=1)
+def _prose_cues() -> frozenset[str]:
+    return lexicon.load_set("clean_prose_cues")
 
 
 @dataclass(slots=True)
 class _OutletCounts:
+    """Per line hash: in how many different stories (headlines) of the outlet the line occurs.
+
+    Counting headlines rather than articles keeps re-posts and updated versions of one story
+    (same headline, same paragraphs) from turning its paragraphs into "chrome".
+    """
+
     articles: int = 0
     counts: dict[int, int] = field(default_factory=dict)
+    heads: dict[int, tuple[int, ...]] = field(default_factory=dict)
     texts: dict[int, str] = field(default_factory=dict)
 
-    def add(self, lines: Iterable[str]) -> int:
+    def add(self, lines: Iterable[str], headline: int) -> int:
         """Count one article's distinct lines; returns the change in the number of counters."""
         before = len(self.counts)
         self.articles += 1
@@ -89,7 +108,16 @@ class _OutletCounts:
         for line in lines:
             distinct.setdefault(line_hash(line), line)
         for key, line in distinct.items():
-            count = self.counts.get(key, 0) + 1
+            seen = self.heads.get(key)
+            if seen is None:
+                self.heads[key] = (headline,)
+                self.counts[key] = 1
+                continue
+            if headline in seen:
+                continue  # the same story again
+            if len(seen) < _HEADS_KEPT:
+                self.heads[key] = seen + (headline,)
+            count = self.counts[key] + 1
             self.counts[key] = count
             if count == 2:
                 self.texts[key] = line[:_MAX_TEXT]
@@ -103,6 +131,7 @@ class _OutletCounts:
         while len(self.counts) > target:
             for key in [k for k, v in self.counts.items() if v <= floor]:
                 del self.counts[key]
+                self.heads.pop(key, None)
                 self.texts.pop(key, None)
             floor += 1
 
@@ -152,12 +181,14 @@ class BoilerplateProfile:
         return cls(outlets=outlets, articles=articles, min_count=int(data.get("min_count") or 4))
 
 
-def _doc_lines(doc: RawDocument) -> list[str]:
+def _doc_lines(doc: RawDocument) -> tuple[list[str], int]:
+    """The article's body lines and a 32-bit key of its headline."""
     lines = [x.strip() for x in (doc.text or "").split("\n")]
     lines = [x for x in lines if x]
+    headline = doc.title or (lines[0] if lines else "")
     if doc.title is None and lines:
         lines = lines[1:]  # the first line is the headline of a raw scrape
-    return lines
+    return lines, line_hash(headline) & 0xFFFFFFFF
 
 
 class ProfileLearner:
@@ -187,7 +218,7 @@ class ProfileLearner:
             if len(self.counts) >= MAX_OUTLETS:
                 return
             outlet = self.counts[key] = _OutletCounts()
-        self.total += outlet.add(_doc_lines(doc))
+        self.total += outlet.add(*_doc_lines(doc))
         if self.total > MAX_LINES_TOTAL:
             for each in self.counts.values():
                 each.prune(len(each.counts) // 2)

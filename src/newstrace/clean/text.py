@@ -234,6 +234,10 @@ class _Cleaner:
 
     # --- step 4: lines in context ---------------------------------------------------------
     def in_context(self, lines: list[_Line], headline: str | None) -> None:
+        chrome = [x for x in lines if x.reason == "chrome"]
+        if chrome and len(chrome) * 2 > len(lines):
+            for line in chrome:  # learned chrome is a minority of an article; more is a mislearned story
+                line.reason = None
         self._headline_repeats(lines, headline)
         self._highlights(lines)
         self._key_points(lines)
