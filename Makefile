@@ -36,6 +36,7 @@ lock:
 	rm -f requirements.lock
 	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 \
 	  --python-platform x86_64-manylinux_2_28 --generate-hashes --no-header -q -o requirements.lock
+	sed -i '1i # Locked dependencies (runtime + test) for Python 3.11. Regenerate with `make lock`.' requirements.lock
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

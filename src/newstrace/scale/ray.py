@@ -92,13 +92,15 @@ def ray_pipe(
         return
     if not ray.is_initialized():
         if address:
-            ray.init(address=address, log_to_driver=False)
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
         else:
             # One CPU more than the actors take, or the Parquet read tasks starve behind them.
-            ray.init(num_cpus=max(1, settings.run.n_process) + 1, include_dashboard=False, log_to_driver=False)
+            ray.init(num_cpus=max(1, settings.run.n_process) + 1, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
-    dataset = ray.data.read_parquet(str(in_dir), ray_remote_args={"num_cpus": 0.25})
+    context.enable_progress_bars = False  # stderr belongs to newstrace's own progress and errors
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    dataset = ray.data.read_parquet(str(in_dir), num_cpus=0.25)
     mapped = dataset.map_batches(
         PipelineActor,
         fn_constructor_kwargs={
@@ -108,7 +110,7 @@ def ray_pipe(
             "errors": errors,
         },
         batch_size=settings.run.batch_size,
-        concurrency=max(1, settings.run.n_process),
+        compute=ray.data.ActorPoolStrategy(size=max(1, settings.run.n_process)),
         batch_format="numpy",
     )
     expected = 0
