@@ -223,3 +223,36 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
         skip = set(span_ids(verb))
         return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
     return [], None, ""
+
+
+# A fronted adverbial clause is not what a "..., he said" frames.
+_SUBORDINATORS = frozenset({"as", "when", "while", "if", "despite", "although", "though", "after", "before",
+                            "since", "because", "in", "over", "even", "until", "once", "whether", "with"})
+_FRAME_TAIL_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "punct"})
+
+
+def framed_content(verb: Token, source: list[int]) -> list[int]:
+    """The rest of the sentence around a comma-framed "X, police said." / "A, he said, B" whose
+    parse lost the clause: everything in the sentence outside the frame, if the frame is set off
+    by a comma before it and by a comma or the sentence end after it."""
+    doc = verb.doc
+    sent = verb.sent
+    block = [verb.i] + source + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
+    lo, hi = min(block), max(block)
+    for child in verb.children:  # "police said Tuesday", "he said in an interview"
+        if child.i > hi and child.dep_ in _FRAME_TAIL_DEPS and child.text not in (",", ":"):
+            hi = max(hi, child.right_edge.i)
+    if lo - 1 <= sent.start or doc[lo - 1].text not in (",", "\u2014", "--"):
+        return []
+    end = sent.end
+    while end - 1 > hi and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTE_TEXTS:
+        end -= 1
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if hi + 1 < end and (after is None or after.text not in (",", "\u2014", "--")):
+        return []
+    content = list(range(sent.start, lo - 1)) + list(range(hi + 2, end))
+    if any("\n" in doc[i].text for i in content) or doc[content[0]].lower_ in _SUBORDINATORS if content else True:
+        return []
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+        return []
+    return content if len(content) >= 3 else []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, left_neighbour_subject, mention_ids, own_subject,
+from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.quotes import find_quotes
@@ -162,8 +162,15 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
 
 
-# Evidence verbs take an object as their message ("the poll shows a tight race").
-_EVIDENCE = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate", "prove", "confirm"})
+# Cognition verbs whose plain object is a finding only when a document finds it.
+_FINDINGS = frozenset({"find", "prove", "demonstrate", "determine", "hear", "believe", "trust", "understand",
+                       "figure", "judge", "guess", "bet", "learn", "reckon", "forget"})
+
+
+def _is_document(src: Token | None) -> bool:
+    return src is not None and src.lower_ in lexicon.load_set("kind_document_nouns")
+
+
 # Verbs that take clauses without reporting anything ("make sure", "let him", "mean that").
 _NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get", "go", "come", "take",
                        "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
@@ -261,7 +268,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             generic = True
         else:
             return None
-    if cls == QUOTE_ONLY:
+    quote_only = cls == QUOTE_ONLY
+    if quote_only:
         ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         content, prep, rule = (span_ids(ccomp), None, "ccomp") if ccomp is not None else ([], None, "")
         cls = SPEECH
@@ -270,6 +278,9 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     src = find_source(tok)
     if src is None and cls == SPEECH and rule != "passive":
         src = left_neighbour_subject(tok)
+    if not content and src is not None and cls == SPEECH and rule != "passive" and not quote_only:
+        content = framed_content(tok, source_ids(src, tok))
+        rule = "frame" if content else rule
     if not content:
         if src is None or cls != SPEECH:
             return None
@@ -277,9 +288,10 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     
     if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule != "passive":
         return None
-    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive") and not (
-            rule == "dobj" and (lemma in _EVIDENCE or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))):
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp"):
         return None
+    if cls == COGNITION and rule == "dobj" and lemma in _FINDINGS and not _is_document(src):
+        return None  # "she found a seat" is an action; "the study found higher rates" a finding
     if tok.dep_ == "xcomp" and cls != SPEECH:
         return None  # "waited to see if ...", "tried to support": the governing verb decides
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma in ("call", "name", "dub", "title", "label"):
