@@ -10,19 +10,20 @@ nested in another's content either cuts that content (a trailing "..., saying ..
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newstrace import lexicon
 from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
+from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
+from newstrace.nlp.nominal import noun_cue
 from newstrace.nlp.quotes import find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-CharSpan = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,35 +37,6 @@ class Found:
     method: str
     cue_head: int  # token index of the cue's head word (for stance and source-kind lookups)
     source_head: int | None
-
-
-@dataclass(slots=True)
-class _Cand:
-    cue: list[int]
-    source: list[int]
-    content: list[int]
-    method: str
-    head: int
-    source_head: int | None = None
-    chars: CharSpan | None = field(default=None)
-    dropped: bool = False
-
-
-def _chars(doc: Doc, ids: Iterable[int]) -> CharSpan | None:
-    ids = sorted(ids)
-    if not ids:
-        return None
-    last = doc[ids[-1]]
-    return doc[ids[0]].idx, last.idx + len(last.text)
-
-
-def _cand(cue: list[int], source: list[int], content: list[int], method: str, head: int,
-          source_head: int | None) -> _Cand:
-    cue_set = set(cue)
-    source = [i for i in source if i not in cue_set]
-    taken = cue_set | set(source)
-    content = [i for i in content if i not in taken]
-    return _Cand(sorted(cue), sorted(source), sorted(content), method, head, source_head)
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -176,49 +148,6 @@ _NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get",
                        "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
                        "allow", "win", "cause", "ensure", "need", "lead", "use", "include", "turn",
                        "watch", "join", "require", "provide", "’s", "'s", "give", "bring", "find"})
-_NOUN_PREPS = frozenset({"of", "on", "about", "over"})
-
-
-def _noun(tok: Token) -> _Cand | None:
-    """A reporting noun with an owner: "Trump's proposal to ban ...", "her remarks about trade"."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.load_set("cue_nouns"):
-        return None
-    children = list(tok.children)
-    owner = next((c for c in children if c.dep_ == "poss"), None)
-    prep_owner = None
-    if owner is None:
-        for c in children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
-                prep_owner = c
-                owner = next((p for p in c.children if p.dep_ == "pobj"), None)
-                break
-    if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
-    content: list[int] = []
-    prep = None
-    for c in children:
-        if c.i < tok.i or (prep_owner is not None and c.i == prep_owner.i):
-            continue
-        if c.dep_ in ("acl", "relcl") and any(m.lower_ in ("that", "to") for m in c.subtree if m.i < c.i + 1) \
-                and c.dep_ == "acl":
-            content = span_ids(c)
-            break
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
-            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                content, prep = span_ids(pobj), c
-                break
-    if not content:
-        return None
-    mods = [c.i for c in children if c.dep_ in ("amod", "compound") and owner.i < c.i < tok.i]
-    cue = list(range(min(mods + [tok.i]), tok.i + 1)) + ([prep.i] if prep is not None else [])
-    if prep is not None and prep.i != tok.i + 1:
-        cue = [i for i in cue if i != prep.i]
-    if prep_owner is not None:
-        cue.append(prep_owner.i) if prep_owner.i == tok.i + 1 else None
-    return _cand(cue, mention_ids(owner), content, "noun", tok.i, owner.i)
-
-
 def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
     """"were adamant that ...", "is critical of ...", "are likely to say ...": copula + adjective."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in lexicon.load_set("cue_adjectives"):
@@ -419,7 +348,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "colon": 3, "fronted_in": 3}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3}
 
 
 def _rank(cand: _Cand) -> int:
@@ -465,7 +394,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         if tok.i in used:
             continue
         cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
-                or _adjective(tok, lex) or _noun(tok))
+                or _adjective(tok, lex) or noun_cue(tok, lex))
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
             used.update(cand.cue)
