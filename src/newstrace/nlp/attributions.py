@@ -62,30 +62,39 @@ def _according_to(tok: Token) -> _Cand | None:
                  pobj.i if pobj is not None else None)
 
 
-_POLLS = frozenset({"poll", "survey"})
+_POLLS = frozenset({"poll", "survey", "polling", "average"})
+
+
+def _poll_noun(pobj: Token) -> bool:
+    """"a new poll", "the RealClearPolitics average of polls", "exit polls"."""
+    if pobj.lemma_.lower() in _POLLS - {"average"}:
+        return True
+    return pobj.lemma_.lower() == "average" and any(
+        t.lemma_.lower() in _POLLS for t in pobj.subtree if t.i > pobj.i)
 
 
 def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
-    """"In a new poll, Clinton leads by four points": the poll is the source, the clause the
-    content, unless the sentence has its own verb of saying ("In a poll, voters said ...")."""
+    """"In a new poll, Clinton leads by four points" / "Trump leads in the polls": the poll is
+    the source, the clause it frames the content."""
     if tok.lower_ != "in" or tok.dep_ != "prep":
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is None or not _poll_noun(pobj):
         return None
-    noun = pobj.lemma_.lower()
-    fronted = tok.i == tok.sent.start or doc_text_before(tok).isspace()
-    if noun not in _POLLS or not (fronted or pobj.tag_ == "NN"):
-        return None  # "in the polls" is mostly a horse-race phrase, "in a new poll" a source
     sent = tok.sent
-    if any(lex.class_of(t.lemma_) in (SPEECH, COGNITION) for t in sent if t.pos_ == "VERB"):
-        return None  # "In an interview, he said ...": the verb of saying is the cue
+    fronted = tok.i == sent.start or doc_text_before(tok).isspace() or tok.i == sent.start + 1 and not doc_text_before(tok).isalpha()
     skip = set(span_ids(tok))
     if fronted:
         content = [i for i in range(tok.right_edge.i + 1, sent.end) if i not in skip]
     else:
-        content = [i for i in range(sent.start, tok.i)]
+        head = tok.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
+            head = head.head
+        start = head.left_edge.i if head.i < tok.i else sent.start
+        content = [i for i in range(max(start, sent.start), tok.i)]
     content = trim(tok.doc, content)
+    if len(content) < 2:
+        return None
     return _cand([tok.i], mention_ids(pobj), content, "fronted_in", tok.i, pobj.i)
 
 
@@ -95,11 +104,17 @@ def _colon(tok: Token) -> _Cand | None:
         return None
     doc = tok.doc
     line_start = doc.text.rfind("\n", 0, tok.idx) + 1
-    left = [t for t in doc[:tok.i] if t.idx >= line_start and not t.is_space]
+    left = [t for t in doc[max(0, tok.i - 12):tok.i] if t.idx >= line_start and not t.is_space]
+    dashes = [k for k, t in enumerate(left) if t.text in ("\u2014", "\u2013", "-", "--") and t.whitespace_]
+    if dashes:  # "HEADLINE - Jane Doe: ..." names the speaker after the dash
+        left = left[dashes[-1] + 1:]
     if not 1 <= len(left) <= 6 or not left[0].is_title and not left[0].is_upper:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in left) or not any(t.pos_ in ("PROPN", "NOUN") for t in left):
         return None
+    stop = lexicon.load_set("cue_colon_stop")
+    if any(t.lower_.strip("’'") in stop for t in left) or tok.whitespace_ == "":
+        return None  # "Editor's note:", "UPDATE:", "9:30", "http://"
     right: list[int] = []
     for t in doc[tok.i + 1:]:
         if "\n" in t.text:
@@ -383,11 +398,8 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
             break
 
 
-def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
-    """All attributions of a parsed text, and the number of unbalanced quotes skipped."""
-    lex = lex or cue_lexicon()
-    scan = find_quotes(doc.text)
-    quotes = list(scan.spans)
+def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
+    """Every cue the rules find, in text order; a token belongs to one cue at most."""
     cands: list[_Cand] = []
     used: set[int] = set()
     for tok in doc:
@@ -398,7 +410,15 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
             used.update(cand.cue)
-    cands = [c for c in cands if not _in_quote(doc, c, quotes)]
+    return cands
+
+
+def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
+    """All attributions of a parsed text, and the number of unbalanced quotes skipped."""
+    lex = lex or cue_lexicon()
+    scan = find_quotes(doc.text)
+    quotes = list(scan.spans)
+    cands = [c for c in candidates(doc, lex) if not _in_quote(doc, c, quotes)]
     for cand in cands:
         if cand.content:
             _widen(doc, cand, quotes)
