@@ -217,6 +217,10 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
                 if pobjs:
                     return span_ids(pobjs[0]), child, "prep"
     head = verb.head
+    if verb.dep_ == "advcl" and head.i != verb.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        # "..., as the report noted", "as some have speculated, ...": the clause it comments on
+        skip = set(span_ids(verb))
+        return [i for i in span_ids(head) if i not in skip], None, "as"
     if cls in (SPEECH, COGNITION) and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
             and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _is_parenthetical(verb):
         # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause

@@ -230,9 +230,9 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             return None
         rule = "quote"  # '"...," he said.' with a parse that missed the quote: see _quote_for
     
-    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule != "passive":
+    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as"):
         return None
-    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp"):
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as"):
         return None
     if cls == COGNITION and rule == "dobj" and lemma in _FINDINGS and not _is_document(src):
         return None  # "she found a seat" is an action; "the study found higher rates" a finding
