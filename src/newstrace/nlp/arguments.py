@@ -27,6 +27,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"
 CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
                       "note", "video", "ad", "advertisement"})
 _CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to"})
+_RELATIVES = frozenset({"that", "which", "what", "whom", "who", "whatever"})
 
 
 def trim(doc: Doc, ids: list[int], keep_quotes: bool = True) -> list[int]:
@@ -217,6 +218,17 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
                 if pobjs:
                     return span_ids(pobjs[0]), child, "prep"
     head = verb.head
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i for c in children):
+        # "something that he mocked", "everything she said": the relative pronoun or the noun
+        # phrase stands for what was said
+        rel = next((c for c in children if c.i < verb.i and c.dep_ in ("dobj", "ccomp", "attr", "oprd")
+                    and c.lower_ in _RELATIVES), None)
+        if rel is not None:
+            return [rel.i], None, "relative"
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in children):
+            skip = set(span_ids(verb))
+            return [i for i in span_ids(head) if i not in skip and i <= verb.i], None, "relative"
     if verb.dep_ == "advcl" and head.i != verb.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         # "..., as the report noted", "as some have speculated, ...": the clause it comments on
         skip = set(span_ids(verb))

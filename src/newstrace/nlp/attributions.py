@@ -232,7 +232,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     
     if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as"):
         return None
-    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as"):
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as", "relative"):
         return None
     if cls == COGNITION and rule == "dobj" and lemma in _FINDINGS and not _is_document(src):
         return None  # "she found a seat" is an action; "the study found higher rates" a finding
