@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newstrace import lexicon
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, SPEECH, CueLexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -199,7 +200,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
             pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if pobjs:
                 return span_ids(pobjs[0]), child, "prep"
-    if objs:
+    if objs and lemma not in lexicon.load_set("cue_no_object"):
         obj = objs[0]
         if lemma in ADDRESSEE_VERBS and obj.dep_ == "dobj":
             # "told reporters" alone carries no message; a quote after it is handled by widening
