@@ -206,7 +206,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         if any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
             cls = ATTITUDE
         elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and tok.text[:1].isalpha() and any(
-                c.dep_ == "ccomp" and (c.i < tok.i or any(m.dep_ == "mark" for m in c.children))
+                c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
                 for c in tok.children):
             cls = COGNITION  # any verb with a subject and a that-clause reports a stance
             generic = True
