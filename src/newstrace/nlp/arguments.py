@@ -56,10 +56,14 @@ def span_ids(tok: Token) -> list[int]:
 
 
 def own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJ_DEPS:
-            return child
-    return None
+    """The verb's subject; with two (a parse that ran over a paragraph break), the nearer one
+    on the verb's own line."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if len(subjects) > 1:
+        doc = verb.doc
+        same_line = [c for c in subjects if "\n" not in doc[min(c.i, verb.i):max(c.i, verb.i)].text]
+        subjects = sorted(same_line or subjects, key=lambda c: abs(verb.i - c.i))
+    return subjects[0] if subjects else None
 
 
 def agent(verb: Token) -> Token | None:
