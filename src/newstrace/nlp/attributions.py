@@ -398,6 +398,23 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
             break
 
 
+def _own_clauses(doc: Doc, cands: list[_Cand]) -> None:
+    """A comma-set relative clause inside a source that is an attribution of its own ("Reid, who
+    endorsed Clinton in February, said ...") leaves the source: each token has one role."""
+    cue_heads = {c.head: c for c in cands}
+    for cand in cands:
+        if not cand.source:
+            continue
+        ids = set(cand.source)
+        for head in list(cue_heads):
+            tok = doc[head]
+            if head in ids and cue_heads[head] is not cand and tok.dep_ in ("relcl", "acl") \
+                    and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
+                ids -= set(span_ids(tok))
+        if len(ids) != len(cand.source):
+            cand.source = trim(doc, sorted(ids), keep_quotes=False)
+
+
 def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
     """Every cue the rules find, in text order; a token belongs to one cue at most."""
     cands: list[_Cand] = []
@@ -419,6 +436,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     scan = find_quotes(doc.text)
     quotes = list(scan.spans)
     cands = [c for c in candidates(doc, lex) if not _in_quote(doc, c, quotes)]
+    _own_clauses(doc, cands)
     for cand in cands:
         if cand.content:
             _widen(doc, cand, quotes)
