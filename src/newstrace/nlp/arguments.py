@@ -28,6 +28,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"
 CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
                       "note", "video", "ad", "advertisement"})
 _CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to"})
+_FOCUS = frozenset({"even", "only", "also", "just"})
 _RELATIVES = frozenset({"that", "which", "what", "whom", "who", "whatever"})
 
 
@@ -123,10 +124,24 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     if breaks:
         out = [i for i in out if i > breaks[-1]]
     out = [i for i in out if i <= head.i or "\n" not in doc[head.i:i].text]
-    dashes = [i for i in out if i < head.i and doc[i].text in ("\u2013", "\u2014", "--")]
+    dashes = [i for i in out if i < head.i and (doc[i].text in ("\u2013", "\u2014", "--") or (
+        doc[i].text == "-" and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_))]
     if dashes:
         out = [i for i in out if i > dashes[-1]]
-    return trim(doc, out, keep_quotes=False)
+    out = trim(doc, out, keep_quotes=False)
+    # "even some allies", "only 7 percent": a focus adverb is not part of who speaks
+    while len(out) > 1 and doc[out[0]].lower_ in _FOCUS and doc[out[0]].dep_ in ("advmod", "amod", "cc", "preconj"):
+        out = out[1:]
+    # "Trump on Tuesday", "the report on Wednesday", "officials last week": time is the cue's
+    for child in head.children:
+        if child.i > head.i and (child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME") or (
+                child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children))):
+            cut = set(span_ids(child))
+            out = trim(doc, [i for i in out if i not in cut], keep_quotes=False)
+    # "Strategists for both campaigns all agree": a floating quantifier belongs to the predicate
+    while len(out) > 1 and doc[out[-1]].lower_ in ("all", "both", "each") and out[-1] > head.i:
+        out = out[:-1]
+    return out
 
 
 def left_neighbour_subject(verb: Token) -> Token | None:
