@@ -27,7 +27,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"
 # Documents that carry someone's words ("issued a statement saying ...").
 CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
                       "note", "video", "ad", "advertisement"})
-_CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to"})
+_CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over"})
 _FOCUS = frozenset({"even", "only", "also", "just"})
 _RELATIVES = frozenset({"that", "which", "what", "whom", "who", "whatever"})
 
@@ -219,6 +219,12 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
             pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if pobjs:
                 return span_ids(pobjs[0]), child, "prep"
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lex.preps:
+            # "came out against the deal", "doubled down on it": the preposition after the particle
+            nxt = next((c for c in right if c.dep_ == "prep" and c.i == child.i + 1), None)
+            pobjs = [c for c in nxt.children if c.dep_ in ("pobj", "pcomp")] if nxt is not None else []
+            if nxt is not None and pobjs:
+                return span_ids(pobjs[0]), nxt, "prep"
     if objs and lemma not in lexicon.load_set("cue_no_object"):
         obj = objs[0]
         if lemma in ADDRESSEE_VERBS and obj.dep_ == "dobj":

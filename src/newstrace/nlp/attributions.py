@@ -18,7 +18,7 @@ from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, frame
                                      source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
-from newstrace.nlp.nominal import noun_cue
+from newstrace.nlp.nominal import idiom_cue, noun_cue
 from newstrace.nlp.quotes import find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -232,7 +232,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     
     if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as"):
         return None
-    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as", "relative"):
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as", "relative", "prep"):
         return None
     if cls == COGNITION and rule == "dobj" and lemma in _FINDINGS and not _is_document(src):
         return None  # "she found a seat" is an action; "the study found higher rates" a finding
@@ -363,7 +363,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "idiom": 2}
 
 
 def _rank(cand: _Cand) -> int:
@@ -422,7 +422,8 @@ def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
     for tok in doc:
         if tok.i in used:
             continue
-        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
+        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
+                or _verb(tok, lex)
                 or _adjective(tok, lex) or noun_cue(tok, lex))
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)

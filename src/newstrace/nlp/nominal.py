@@ -97,3 +97,45 @@ def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
             cue = list(range(min(lead), tok.i + 1)) + ([prep.i] if prep is not None and prep.i == tok.i + 1 else [])
             return make(cue, source_ids(src, verb), content, f"noun_light:{rule}", tok.i, src.i)
     return make(cue, [], content, f"noun_bare:{rule}", tok.i, None)
+
+
+def _idioms() -> dict[tuple[str, str], frozenset[str]]:
+    table: dict[tuple[str, str], set[str]] = {}
+    for entry in lexicon.load_set("cue_idioms"):
+        verb, noun, link = entry.split()
+        table.setdefault((verb, noun), set()).add(link)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def idiom_cue(tok: Token, lex: CueLexicon) -> Cand | None:
+    """"took aim at X", "made the case that ...", "cast doubt on X", "made it clear that ...":
+    a verb and its object form the cue, the subject is the source."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    table = _idioms()
+    lemma = tok.lemma_.lower()
+    for obj in tok.children:
+        if obj.i < tok.i or obj.dep_ not in ("dobj", "ccomp", "oprd", "acomp", "attr", "npadvmod"):
+            continue
+        links = table.get((lemma, obj.lemma_.lower()))
+        if links is None:
+            continue
+        content: list[int] = []
+        end = obj.i
+        for child in list(obj.children) + list(tok.children):
+            if child.dep_ == "prep" and child.lower_ in links and child.i > obj.i:
+                pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content, end = span_ids(pobj), child.i
+                    break
+            if "that" in links and child.dep_ in ("ccomp", "acl", "advcl") and child.i > obj.i:
+                content = span_ids(child)  # "made it clear that ...", "made the case that ..."
+                break
+        if not content:
+            continue
+        src = find_source(tok)
+        lead = cue_tokens(tok, lex)
+        cue = list(range(min(lead), end + 1))
+        source = source_ids(src, tok) if src is not None else []
+        return make(cue, source, content, "idiom", tok.i, src.i if src is not None else None)
+    return None
