@@ -213,6 +213,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         else:
             return None
     quote_only = cls == QUOTE_ONLY
+    if quote_only and any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return None  # "continued to rise", "began a campaign": aspect, not speech
     if quote_only:
         ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         content, prep, rule = (span_ids(ccomp), None, "ccomp") if ccomp is not None else ([], None, "")
