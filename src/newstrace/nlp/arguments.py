@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newstrace import lexicon
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, SPEECH, CueLexicon
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,7 +27,9 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"
 # Documents that carry someone's words ("issued a statement saying ...").
 CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
                       "note", "video", "ad", "advertisement"})
-_CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to"})
+_CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over"})
+_FOCUS = frozenset({"even", "only", "also", "just"})
+_RELATIVES = frozenset({"that", "which", "what", "whom", "who", "whatever"})
 
 
 def trim(doc: Doc, ids: list[int], keep_quotes: bool = True) -> list[int]:
@@ -54,10 +57,14 @@ def span_ids(tok: Token) -> list[int]:
 
 
 def own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJ_DEPS:
-            return child
-    return None
+    """The verb's subject; with two (a parse that ran over a paragraph break), the nearer one
+    on the verb's own line."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    if len(subjects) > 1:
+        doc = verb.doc
+        same_line = [c for c in subjects if "\n" not in doc[min(c.i, verb.i):max(c.i, verb.i)].text]
+        subjects = sorted(same_line or subjects, key=lambda c: abs(verb.i - c.i))
+    return subjects[0] if subjects else None
 
 
 def agent(verb: Token) -> Token | None:
@@ -117,10 +124,24 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     if breaks:
         out = [i for i in out if i > breaks[-1]]
     out = [i for i in out if i <= head.i or "\n" not in doc[head.i:i].text]
-    dashes = [i for i in out if i < head.i and doc[i].text in ("\u2013", "\u2014", "--")]
+    dashes = [i for i in out if i < head.i and (doc[i].text in ("\u2013", "\u2014", "--") or (
+        doc[i].text == "-" and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_))]
     if dashes:
         out = [i for i in out if i > dashes[-1]]
-    return trim(doc, out, keep_quotes=False)
+    out = trim(doc, out, keep_quotes=False)
+    # "even some allies", "only 7 percent": a focus adverb is not part of who speaks
+    while len(out) > 1 and doc[out[0]].lower_ in _FOCUS and doc[out[0]].dep_ in ("advmod", "amod", "cc", "preconj"):
+        out = out[1:]
+    # "Trump on Tuesday", "the report on Wednesday", "officials last week": time is the cue's
+    for child in head.children:
+        if child.i > head.i and (child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME") or (
+                child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children))):
+            cut = set(span_ids(child))
+            out = trim(doc, [i for i in out if i not in cut], keep_quotes=False)
+    # "Strategists for both campaigns all agree": a floating quantifier belongs to the predicate
+    while len(out) > 1 and doc[out[-1]].lower_ in ("all", "both", "each") and out[-1] > head.i:
+        out = out[:-1]
+    return out
 
 
 def left_neighbour_subject(verb: Token) -> Token | None:
@@ -198,7 +219,13 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
             pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if pobjs:
                 return span_ids(pobjs[0]), child, "prep"
-    if objs:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lex.preps:
+            # "came out against the deal", "doubled down on it": the preposition after the particle
+            nxt = next((c for c in right if c.dep_ == "prep" and c.i == child.i + 1), None)
+            pobjs = [c for c in nxt.children if c.dep_ in ("pobj", "pcomp")] if nxt is not None else []
+            if nxt is not None and pobjs:
+                return span_ids(pobjs[0]), nxt, "prep"
+    if objs and lemma not in lexicon.load_set("cue_no_object"):
         obj = objs[0]
         if lemma in ADDRESSEE_VERBS and obj.dep_ == "dobj":
             # "told reporters" alone carries no message; a quote after it is handled by widening
@@ -217,9 +244,57 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
                 if pobjs:
                     return span_ids(pobjs[0]), child, "prep"
     head = verb.head
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i for c in children):
+        # "something that he mocked", "everything she said": the relative pronoun or the noun
+        # phrase stands for what was said
+        rel = next((c for c in children if c.i < verb.i and c.dep_ in ("dobj", "ccomp", "attr", "oprd")
+                    and c.lower_ in _RELATIVES), None)
+        if rel is not None:
+            return [rel.i], None, "relative"
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in children):
+            skip = set(span_ids(verb))
+            return [i for i in span_ids(head) if i not in skip and i <= verb.i], None, "relative"
+    if verb.dep_ == "advcl" and head.i != verb.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
+        # "..., as the report noted", "as some have speculated, ...": the clause it comments on
+        skip = set(span_ids(verb))
+        return [i for i in span_ids(head) if i not in skip], None, "as"
     if cls in (SPEECH, COGNITION) and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
             and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _is_parenthetical(verb):
         # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause
         skip = set(span_ids(verb))
         return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
     return [], None, ""
+
+
+# A fronted adverbial clause is not what a "..., he said" frames.
+_SUBORDINATORS = frozenset({"as", "when", "while", "if", "despite", "although", "though", "after", "before",
+                            "since", "because", "in", "over", "even", "until", "once", "whether", "with"})
+_FRAME_TAIL_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "punct"})
+
+
+def framed_content(verb: Token, source: list[int]) -> list[int]:
+    """The rest of the sentence around a comma-framed "X, police said." / "A, he said, B" whose
+    parse lost the clause: everything in the sentence outside the frame, if the frame is set off
+    by a comma before it and by a comma or the sentence end after it."""
+    doc = verb.doc
+    sent = verb.sent
+    block = [verb.i] + source + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
+    lo, hi = min(block), max(block)
+    for child in verb.children:  # "police said Tuesday", "he said in an interview"
+        if child.i > hi and child.dep_ in _FRAME_TAIL_DEPS and child.text not in (",", ":"):
+            hi = max(hi, child.right_edge.i)
+    if lo - 1 <= sent.start or doc[lo - 1].text not in (",", "\u2014", "--"):
+        return []
+    end = sent.end
+    while end - 1 > hi and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in QUOTE_TEXTS:
+        end -= 1
+    after = doc[hi + 1] if hi + 1 < sent.end else None
+    if hi + 1 < end and (after is None or after.text not in (",", "\u2014", "--")):
+        return []
+    content = list(range(sent.start, lo - 1)) + list(range(hi + 2, end))
+    if any("\n" in doc[i].text for i in content) or doc[content[0]].lower_ in _SUBORDINATORS if content else True:
+        return []
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+        return []
+    return content if len(content) >= 3 else []

@@ -10,19 +10,20 @@ nested in another's content either cuts that content (a trailing "..., saying ..
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, left_neighbour_subject, mention_ids, own_subject,
+from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
+from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
+from newstrace.nlp.nominal import idiom_cue, noun_cue
 from newstrace.nlp.quotes import find_quotes
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-CharSpan = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,35 +37,6 @@ class Found:
     method: str
     cue_head: int  # token index of the cue's head word (for stance and source-kind lookups)
     source_head: int | None
-
-
-@dataclass(slots=True)
-class _Cand:
-    cue: list[int]
-    source: list[int]
-    content: list[int]
-    method: str
-    head: int
-    source_head: int | None = None
-    chars: CharSpan | None = field(default=None)
-    dropped: bool = False
-
-
-def _chars(doc: Doc, ids: Iterable[int]) -> CharSpan | None:
-    ids = sorted(ids)
-    if not ids:
-        return None
-    last = doc[ids[-1]]
-    return doc[ids[0]].idx, last.idx + len(last.text)
-
-
-def _cand(cue: list[int], source: list[int], content: list[int], method: str, head: int,
-          source_head: int | None) -> _Cand:
-    cue_set = set(cue)
-    source = [i for i in source if i not in cue_set]
-    taken = cue_set | set(source)
-    content = [i for i in content if i not in taken]
-    return _Cand(sorted(cue), sorted(source), sorted(content), method, head, source_head)
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -90,30 +62,39 @@ def _according_to(tok: Token) -> _Cand | None:
                  pobj.i if pobj is not None else None)
 
 
-_POLLS = frozenset({"poll", "survey"})
+_POLLS = frozenset({"poll", "survey", "polling", "average"})
+
+
+def _poll_noun(pobj: Token) -> bool:
+    """"a new poll", "the RealClearPolitics average of polls", "exit polls"."""
+    if pobj.lemma_.lower() in _POLLS - {"average"}:
+        return True
+    return pobj.lemma_.lower() == "average" and any(
+        t.lemma_.lower() in _POLLS for t in pobj.subtree if t.i > pobj.i)
 
 
 def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
-    """"In a new poll, Clinton leads by four points": the poll is the source, the clause the
-    content, unless the sentence has its own verb of saying ("In a poll, voters said ...")."""
+    """"In a new poll, Clinton leads by four points" / "Trump leads in the polls": the poll is
+    the source, the clause it frames the content."""
     if tok.lower_ != "in" or tok.dep_ != "prep":
         return None
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is None or not _poll_noun(pobj):
         return None
-    noun = pobj.lemma_.lower()
-    fronted = tok.i == tok.sent.start or doc_text_before(tok).isspace()
-    if noun not in _POLLS or not (fronted or pobj.tag_ == "NN"):
-        return None  # "in the polls" is mostly a horse-race phrase, "in a new poll" a source
     sent = tok.sent
-    if any(lex.class_of(t.lemma_) in (SPEECH, COGNITION) for t in sent if t.pos_ == "VERB"):
-        return None  # "In an interview, he said ...": the verb of saying is the cue
+    fronted = tok.i == sent.start or doc_text_before(tok).isspace() or tok.i == sent.start + 1 and not doc_text_before(tok).isalpha()
     skip = set(span_ids(tok))
     if fronted:
         content = [i for i in range(tok.right_edge.i + 1, sent.end) if i not in skip]
     else:
-        content = [i for i in range(sent.start, tok.i)]
+        head = tok.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head.i != head.i:
+            head = head.head
+        start = head.left_edge.i if head.i < tok.i else sent.start
+        content = [i for i in range(max(start, sent.start), tok.i)]
     content = trim(tok.doc, content)
+    if len(content) < 2:
+        return None
     return _cand([tok.i], mention_ids(pobj), content, "fronted_in", tok.i, pobj.i)
 
 
@@ -123,11 +104,17 @@ def _colon(tok: Token) -> _Cand | None:
         return None
     doc = tok.doc
     line_start = doc.text.rfind("\n", 0, tok.idx) + 1
-    left = [t for t in doc[:tok.i] if t.idx >= line_start and not t.is_space]
+    left = [t for t in doc[max(0, tok.i - 12):tok.i] if t.idx >= line_start and not t.is_space]
+    dashes = [k for k, t in enumerate(left) if t.text in ("\u2014", "\u2013", "-", "--") and t.whitespace_]
+    if dashes:  # "HEADLINE - Jane Doe: ..." names the speaker after the dash
+        left = left[dashes[-1] + 1:]
     if not 1 <= len(left) <= 6 or not left[0].is_title and not left[0].is_upper:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in left) or not any(t.pos_ in ("PROPN", "NOUN") for t in left):
         return None
+    stop = lexicon.load_set("cue_colon_stop")
+    if any(t.lower_.strip("’'") in stop for t in left) or tok.whitespace_ == "":
+        return None  # "Editor's note:", "UPDATE:", "9:30", "http://"
     right: list[int] = []
     for t in doc[tok.i + 1:]:
         if "\n" in t.text:
@@ -162,56 +149,20 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     return _cand(cue_tokens(tok, lex), [], content, "raising", tok.i, None)
 
 
-# Evidence verbs take an object as their message ("the poll shows a tight race").
-_EVIDENCE = frozenset({"show", "find", "reveal", "indicate", "suggest", "demonstrate", "prove", "confirm"})
+# Cognition verbs whose plain object is a finding only when a document finds it.
+_FINDINGS = frozenset({"find", "prove", "demonstrate", "determine", "hear", "believe", "trust", "understand",
+                       "figure", "judge", "guess", "bet", "learn", "reckon", "forget"})
+
+
+def _is_document(src: Token | None) -> bool:
+    return src is not None and src.lower_ in lexicon.load_set("kind_document_nouns")
+
+
 # Verbs that take clauses without reporting anything ("make sure", "let him", "mean that").
 _NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get", "go", "come", "take",
                        "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
                        "allow", "win", "cause", "ensure", "need", "lead", "use", "include", "turn",
                        "watch", "join", "require", "provide", "’s", "'s", "give", "bring", "find"})
-_NOUN_PREPS = frozenset({"of", "on", "about", "over"})
-
-
-def _noun(tok: Token) -> _Cand | None:
-    """A reporting noun with an owner: "Trump's proposal to ban ...", "her remarks about trade"."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.load_set("cue_nouns"):
-        return None
-    children = list(tok.children)
-    owner = next((c for c in children if c.dep_ == "poss"), None)
-    prep_owner = None
-    if owner is None:
-        for c in children:
-            if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i > tok.i:
-                prep_owner = c
-                owner = next((p for p in c.children if p.dep_ == "pobj"), None)
-                break
-    if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
-    content: list[int] = []
-    prep = None
-    for c in children:
-        if c.i < tok.i or (prep_owner is not None and c.i == prep_owner.i):
-            continue
-        if c.dep_ in ("acl", "relcl") and any(m.lower_ in ("that", "to") for m in c.subtree if m.i < c.i + 1) \
-                and c.dep_ == "acl":
-            content = span_ids(c)
-            break
-        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
-            pobj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                content, prep = span_ids(pobj), c
-                break
-    if not content:
-        return None
-    mods = [c.i for c in children if c.dep_ in ("amod", "compound") and owner.i < c.i < tok.i]
-    cue = list(range(min(mods + [tok.i]), tok.i + 1)) + ([prep.i] if prep is not None else [])
-    if prep is not None and prep.i != tok.i + 1:
-        cue = [i for i in cue if i != prep.i]
-    if prep_owner is not None:
-        cue.append(prep_owner.i) if prep_owner.i == tok.i + 1 else None
-    return _cand(cue, mention_ids(owner), content, "noun", tok.i, owner.i)
-
-
 def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
     """"were adamant that ...", "is critical of ...", "are likely to say ...": copula + adjective."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in lexicon.load_set("cue_adjectives"):
@@ -255,13 +206,16 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         if any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
             cls = ATTITUDE
         elif tok.pos_ == "VERB" and lemma not in _NOT_CUES and tok.text[:1].isalpha() and any(
-                c.dep_ == "ccomp" and (c.i < tok.i or any(m.dep_ == "mark" for m in c.children))
+                c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in c.children)
                 for c in tok.children):
             cls = COGNITION  # any verb with a subject and a that-clause reports a stance
             generic = True
         else:
             return None
-    if cls == QUOTE_ONLY:
+    quote_only = cls == QUOTE_ONLY
+    if quote_only and any(c.dep_ in ("xcomp", "dobj") for c in tok.children):
+        return None  # "continued to rise", "began a campaign": aspect, not speech
+    if quote_only:
         ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         content, prep, rule = (span_ids(ccomp), None, "ccomp") if ccomp is not None else ([], None, "")
         cls = SPEECH
@@ -270,16 +224,20 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     src = find_source(tok)
     if src is None and cls == SPEECH and rule != "passive":
         src = left_neighbour_subject(tok)
+    if not content and src is not None and cls == SPEECH and rule != "passive" and not quote_only:
+        content = framed_content(tok, source_ids(src, tok))
+        rule = "frame" if content else rule
     if not content:
         if src is None or cls != SPEECH:
             return None
         rule = "quote"  # '"...," he said.' with a parse that missed the quote: see _quote_for
     
-    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule != "passive":
+    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as"):
         return None
-    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive") and not (
-            rule == "dobj" and (lemma in _EVIDENCE or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))):
+    if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as", "relative", "prep"):
         return None
+    if cls == COGNITION and rule == "dobj" and lemma in _FINDINGS and not _is_document(src):
+        return None  # "she found a seat" is an action; "the study found higher rates" a finding
     if tok.dep_ == "xcomp" and cls != SPEECH:
         return None  # "waited to see if ...", "tried to support": the governing verb decides
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma in ("call", "name", "dub", "title", "label"):
@@ -407,7 +365,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "colon": 3, "fronted_in": 3}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "idiom": 2}
 
 
 def _rank(cand: _Cand) -> int:
@@ -442,22 +400,46 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
             break
 
 
-def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
-    """All attributions of a parsed text, and the number of unbalanced quotes skipped."""
-    lex = lex or cue_lexicon()
-    scan = find_quotes(doc.text)
-    quotes = list(scan.spans)
+def _own_clauses(doc: Doc, cands: list[_Cand]) -> None:
+    """A comma-set relative clause inside a source that is an attribution of its own ("Reid, who
+    endorsed Clinton in February, said ...") leaves the source: each token has one role."""
+    cue_heads = {c.head: c for c in cands}
+    for cand in cands:
+        if not cand.source:
+            continue
+        ids = set(cand.source)
+        for head in list(cue_heads):
+            tok = doc[head]
+            if head in ids and cue_heads[head] is not cand and tok.dep_ in ("relcl", "acl") \
+                    and tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == ",":
+                ids -= set(span_ids(tok))
+        if len(ids) != len(cand.source):
+            cand.source = trim(doc, sorted(ids), keep_quotes=False)
+
+
+def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
+    """Every cue the rules find, in text order; a token belongs to one cue at most."""
     cands: list[_Cand] = []
     used: set[int] = set()
     for tok in doc:
         if tok.i in used:
             continue
-        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or _verb(tok, lex)
-                or _adjective(tok, lex) or _noun(tok))
+        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
+                or _verb(tok, lex)
+                or _adjective(tok, lex) or noun_cue(tok, lex))
         if cand is not None and not used.intersection(cand.cue):
             cands.append(cand)
             used.update(cand.cue)
-    cands = [c for c in cands if not _in_quote(doc, c, quotes)]
+    return cands
+
+
+def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
+    """All attributions of a parsed text, and the number of unbalanced quotes skipped."""
+    lex = lex or cue_lexicon()
+    scan = find_quotes(doc.text)
+    quotes = list(scan.spans)
+    cands = [c for c in candidates(doc, lex) if not _in_quote(doc, c, quotes)]
+    _own_clauses(doc, cands)
     for cand in cands:
         if cand.content:
             _widen(doc, cand, quotes)

@@ -41,7 +41,15 @@ class CueLexicon:
     def class_of_form(self, form: str) -> str | None:
         """The class of an inflected verb form whose lemma the tagger got wrong ("hopes" -> "hop")."""
         form = form.lower()
-        for stem in (form[:-1], form[:-2], form[:-3] + "e", form[:-3], form[:-2] + "e"):
+        if form.endswith("ing"):
+            stems: tuple[str, ...] = (form[:-3], form[:-3] + "e", form[:-4])  # hoping, planning
+        elif form.endswith("ed"):
+            stems = (form[:-1], form[:-2], form[:-3])  # hoped, wanted, planned
+        elif form.endswith("s"):
+            stems = (form[:-1], form[:-2])  # hopes, pushes
+        else:
+            return None  # "sent", "provide": the lemma is right, the form is not a cue's
+        for stem in stems:
             if len(stem) > 2 and stem in self.verb_class:
                 return self.verb_class[stem]
         return None

@@ -38,3 +38,22 @@ def load_model(name: str) -> Language:
             LOGGER.debug("loaded spaCy model %s with pipes %s", name, nlp.pipe_names)
             _MODELS[name] = nlp
         return nlp  # type: ignore[no-any-return]
+
+
+def line_sentences(nlp: Language, text: str) -> Any:
+    """``text`` tokenised, every line's first token marked as a sentence start.
+
+    The parser keeps preset boundaries, so a paragraph ("Long Beach, Calif.") never becomes
+    the subject of the next paragraph's verb; feed the result to ``nlp.pipe``.
+    """
+    doc = nlp.make_doc(text)
+    after_break = False
+    for tok in doc:
+        if tok.is_space:
+            after_break = after_break or "\n" in tok.text
+        elif after_break:
+            tok.is_sent_start = True
+            after_break = False
+        if "\n" in tok.whitespace_:
+            after_break = True
+    return doc

@@ -105,7 +105,10 @@ class AnalyzeStage:
         if not jobs:
             return out
         parts: dict[int, list[tuple[int, Doc]]] = {}
-        docs = self.nlp.pipe((text for _, _, text in jobs), batch_size=self.settings.batch_size)
+        from newstrace.nlp.model import line_sentences
+
+        nlp = self.nlp
+        docs = nlp.pipe((line_sentences(nlp, text) for _, _, text in jobs), batch_size=self.settings.batch_size)
         for (pos, offset, _), doc in zip(jobs, docs):
             parts.setdefault(pos, []).append((offset, doc))
         for pos, chunk_docs in parts.items():

@@ -1,0 +1,141 @@
+"""Nominal cues: a reporting noun that carries someone's statement, stance or intention.
+
+PolNeAR-style annotation makes the noun the cue ("his criticism of the plan", "the claim that
+...", "calls for a boycott") and its possessor the source; a verb that takes the noun as its object
+("made the case that", "raised concerns about", "expressed support for") joins the cue, and its
+subject is the source. The content is the noun's clause ("that ...", "to ..."), the object of the
+preposition that follows it (``cue_noun_preps``).
+Without any of those the noun only names an act of speech ("a statement") and is no cue.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newstrace import lexicon
+from newstrace.nlp.arguments import find_source, mention_ids, source_ids, span_ids
+from newstrace.nlp.candidate import Cand, make
+from newstrace.nlp.cues import CueLexicon, cue_tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+# Prepositions that introduce what a reporting noun is about ("criticism of", "calls for").
+_CONTENT_PREPS = frozenset({"of", "on", "about", "over", "for", "against", "to", "regarding", "concerning",
+                            "toward", "towards", "into", "with"})
+_OWNER_PREPS = frozenset({"by", "from", "among"})
+_MODS = frozenset({"amod", "compound", "nummod", "advmod"})
+
+
+def _clause(noun: Token) -> list[int]:
+    """A "that ..." / "to ..." clause attached to the noun ("the claim that", "a plan to")."""
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ in ("acl", "ccomp", "relcl"):
+            first = child.doc[child.left_edge.i]
+            marks = [m for m in child.children if m.dep_ in ("mark", "aux") and m.i < child.i]
+            if first.lower_ == "that" and any(m.lower_ == "that" and m.dep_ == "mark" for m in marks):
+                return span_ids(child)
+            if child.dep_ == "acl" and any(m.lower_ == "to" for m in marks):
+                return span_ids(child)
+            if child.dep_ in ("acl", "ccomp") and first.lower_ in ("whether", "if"):
+                return span_ids(child)
+    return []
+
+
+# Nouns that are attacks or threats on people only; "an attack on the consulate" is an event.
+_ANIMATE_ONLY = frozenset({"attack", "assault"})
+
+
+def _animate(tok: Token) -> bool:
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP") or tok.pos_ == "PRON" or tok.lemma_.lower() in lexicon.load_set(
+        "kind_person_nouns")
+
+
+def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
+    """A reporting noun with content; its owner, "by"-phrase or light verb subject is the source."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.load_set("cue_nouns"):
+        return None
+    children = list(tok.children)
+    content = _clause(tok)
+    prep = None
+    rule = "clause"
+    if not content:
+        pairs = lexicon.load_set("cue_noun_preps")
+        lemma = tok.lemma_.lower()
+        for child in children:
+            if child.dep_ == "prep" and child.i > tok.i and child.lower_ in _CONTENT_PREPS:
+                pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None and f"{lemma} {child.lower_}" in pairs and (
+                        lemma not in _ANIMATE_ONLY or _animate(pobj)):
+                    content, prep, rule = span_ids(pobj), child, "prep"
+                break
+    if not content:
+        return None
+    doc = tok.doc
+    owner = next((c for c in children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    by = None
+    if owner is None:
+        by = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _OWNER_PREPS), None)
+        owner = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    left = min([c.left_edge.i for c in children if c.dep_ in _MODS and c.i < tok.i] + [tok.i])
+    if owner is not None and owner.i < tok.i:
+        left = max(left, owner.right_edge.i + 1)
+    cue = list(range(left, tok.i + 1))
+    if prep is not None and prep.i == tok.i + 1:
+        cue.append(prep.i)
+    if by is not None and by.i == tok.i + 1 and prep is None:
+        cue.append(by.i)
+    if owner is not None:
+        return make(cue, mention_ids(owner), content, f"noun:{rule}", tok.i, owner.i)
+    verb = tok.head
+    if tok.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lexicon.load_set("cue_light_verbs"):
+        src = find_source(verb)
+        if src is not None:
+            lead = cue_tokens(verb, lex)
+            cue = list(range(min(lead), tok.i + 1)) + ([prep.i] if prep is not None and prep.i == tok.i + 1 else [])
+            return make(cue, source_ids(src, verb), content, f"noun_light:{rule}", tok.i, src.i)
+    return make(cue, [], content, f"noun_bare:{rule}", tok.i, None)
+
+
+def _idioms() -> dict[tuple[str, str], frozenset[str]]:
+    table: dict[tuple[str, str], set[str]] = {}
+    for entry in lexicon.load_set("cue_idioms"):
+        verb, noun, link = entry.split()
+        table.setdefault((verb, noun), set()).add(link)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def idiom_cue(tok: Token, lex: CueLexicon) -> Cand | None:
+    """"took aim at X", "made the case that ...", "cast doubt on X", "made it clear that ...":
+    a verb and its object form the cue, the subject is the source."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    table = _idioms()
+    lemma = tok.lemma_.lower()
+    for obj in tok.children:
+        if obj.i < tok.i or obj.dep_ not in ("dobj", "ccomp", "oprd", "acomp", "attr", "npadvmod"):
+            continue
+        links = table.get((lemma, obj.lemma_.lower()))
+        if links is None:
+            continue
+        content: list[int] = []
+        end = obj.i
+        for child in list(obj.children) + list(tok.children):
+            if child.dep_ == "prep" and child.lower_ in links and child.i > obj.i:
+                pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content, end = span_ids(pobj), child.i
+                    break
+            if "that" in links and child.dep_ in ("ccomp", "acl", "advcl") and child.i > obj.i:
+                content = span_ids(child)  # "made it clear that ...", "made the case that ..."
+                break
+        if not content:
+            continue
+        src = find_source(tok)
+        lead = cue_tokens(tok, lex)
+        cue = list(range(min(lead), end + 1))
+        source = source_ids(src, tok) if src is not None else []
+        return make(cue, source, content, "idiom", tok.i, src.i if src is not None else None)
+    return None
