@@ -8,7 +8,7 @@ this process is the primary measure (the machine is shared); wall time is printe
 Target of issue 3: newstrace / trafilatura <= 1.2.
 
 usage: python benchmarks/bench_html.py [--data DIR] [--pages N] [--reps R] [--check]
-The data default is $NEWSTRACE_SHARED_DATA or ../shared/data next to the repository (or next to
+The data default is $NEWSTRACE_DATA or ../shared/data next to the repository (or next to
 its parent, for worktrees); when it is absent the script says so and exits 0.
 """
 
@@ -27,7 +27,7 @@ TARGET_RATIO = 1.2
 
 
 def default_data() -> Path:
-    env = os.environ.get("NEWSTRACE_SHARED_DATA")
+    env = os.environ.get("NEWSTRACE_DATA") or os.environ.get("NEWSTRACE_SHARED_DATA")
     if env:
         return Path(env)
     for base in (ROOT.parent, ROOT.parent.parent):
