@@ -179,12 +179,11 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         heads = read.article_summaries(conn, related) if related else {}
     outlet = outlet_of(article.get("publisher"), article.get("url"))
     attributions = article["attributions"]
-    paragraphs = highlight.paragraphs(article["body"], attributions)
-    tips = [highlight.tip(a) for a in attributions]
+    body_html = highlight.body_html(highlight.paragraphs(article["body"], attributions), [highlight.tip(a) for a in attributions])
     stance_counts = {s: sum(1 for a in attributions if a.get("stance") == s) for s in STANCES}
     kinds_used = sorted({(a.get("source") or {}).get("kind") or "unknown" for a in attributions if a.get("source")})
     return render("article.html", page="article", a=article, link=link, claims=claims, story=story, heads=heads,
-                  outlet=outlet, paragraphs=paragraphs, tips=tips, stance_counts=stance_counts, kinds_used=kinds_used)
+                  outlet=outlet, body_html=body_html, stance_counts=stance_counts, kinds_used=kinds_used)
 
 
 @router.get("/stories", response_class=HTMLResponse)
