@@ -164,3 +164,25 @@ def body_html(paras: Sequence[Sequence[Segment]], tips: Sequence[str]) -> Markup
                        f'tabindex="0"{anchor}>{text}</span>')
         out.append("</p>\n")
     return Markup("".join(out))
+
+
+def snippet_html(snippet: Mapping[str, Any]) -> Markup:
+    """A search snippet ``{"text", "highlights": [[start, end], ...]}`` as escaped text with ``<mark>``s.
+
+    Highlights out of order, overlapping or out of range are skipped.
+    """
+    text = str(snippet.get("text") or "")
+    out: list[str] = []
+    last = 0
+    for pair in snippet.get("highlights") or ():
+        try:
+            start, end = int(pair[0]), int(pair[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        if not last <= start < end <= len(text):
+            continue
+        out.append(str(escape(text[last:start])))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))

@@ -6,12 +6,14 @@ to article URLs are only made for http(s) URLs. The pages need no JavaScript to 
 
 from __future__ import annotations
 
+import functools
 import math
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
+from markupsafe import Markup, escape
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -27,11 +29,33 @@ from newstrace.web.app import HERE, ApiError, AppState
 
 router = APIRouter(include_in_schema=False)
 
-ENV = jinja2.Environment(
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja with a fast path for ``row.key`` on plain dicts (what every template reads).
+
+    Jinja's ``getattr`` tries the attribute first and falls back to the item through a caught
+    ``AttributeError``: a few hundred of those per page were a tenth of its cost. For a dict the
+    result is the same without the exception: dict methods (``get``, ``items``...) stay methods
+    whatever the keys (an article id may well be ``"get"``), any other name is the item.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
+ENV = _Environment(
     loader=jinja2.FileSystemLoader(str(HERE / "templates")),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # templates ship with the package; no stat() of the file on every render
 )
 
 STANCE_LABELS = {"assert": "asserts", "deny": "denies", "confirm": "confirms", "decline": "declines to confirm"}
@@ -53,6 +77,7 @@ def parse_time(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+@functools.lru_cache(maxsize=4096)
 def fmt_time(value: str | None, with_time: bool = True) -> str:
     """``2023-11-14T22:13:20Z`` -> ``14 Nov 2023, 22:13 UTC`` (the source's own offset kept)."""
     moment = parse_time(value)
@@ -101,9 +126,24 @@ def pct(value: float | None) -> str:
     return "–" if value is None else f"{value:.0%}"
 
 
+def stance_chip(stance: Any, count: int | None = None) -> Markup:
+    """A stance label with its colour dot (and a count)."""
+    value = "" if isinstance(stance, jinja2.Undefined) else str(stance or "")
+    tail = "" if count is None or isinstance(count, jinja2.Undefined) else f" <b>{escape(count)}</b>"
+    return Markup(f'<span class="chip st-{escape(value)}"><span class="dot"></span>'
+                  f'{escape(STANCE_LABELS.get(value, value))}{tail}</span>')
+
+
+def kind_chip(kind: Any) -> Markup:
+    """A source kind label with its colour dot."""
+    value = "" if isinstance(kind, jinja2.Undefined) else str(kind or "")
+    return Markup(f'<span class="chip kind kd-{escape(value)}"><span class="dot"></span>{escape(KIND_LABELS.get(value, value))}</span>')
+
+
 ENV.filters.update(time=fmt_time, date=lambda v: fmt_time(v, False), q=q, pct=pct, http_url=http_url)
 ENV.globals.update(STANCE_LABELS=STANCE_LABELS, KIND_LABELS=KIND_LABELS, ORIGIN_LABELS=ORIGIN_LABELS,
-                   STANCES=STANCES, SOURCE_KINDS=SOURCE_KINDS, delta=fmt_delta)
+                   STANCES=STANCES, SOURCE_KINDS=SOURCE_KINDS, delta=fmt_delta, snippet=highlight.snippet_html,
+                   stance_chip=stance_chip, kind_chip=kind_chip)
 
 
 def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
