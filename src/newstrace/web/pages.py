@@ -140,9 +140,30 @@ def kind_chip(kind: Any) -> Markup:
     return Markup(f'<span class="chip kind kd-{escape(value)}"><span class="dot"></span>{escape(KIND_LABELS.get(value, value))}</span>')
 
 
+def hits_html(hits: list[dict[str, Any]]) -> Markup:
+    """The search results as ``<li>`` items (built here: a template loop was a tenth of the page's cost).
+
+    Every value goes through ``escape``; ids are also percent-encoded for the links.
+    """
+    out: list[str] = []
+    for h in hits:
+        n = h.get("n_attributions")
+        meta = [f'<span class="outlet">{escape(h.get("outlet"))}</span><span class="sep">·</span>'
+                f'<time>{escape(fmt_time(h.get("published_at")))}</time>']
+        if n:
+            meta.append(f'<span class="sep">·</span>{escape(n)} attribution{"s" if n != 1 else ""}')
+        if h.get("story_id"):
+            meta.append(f'<span class="sep">·</span><a href="/stories/{escape(q(h["story_id"]))}">story</a>')
+        snip = h.get("snippet") or {}
+        snippet_p = f'<p class="snippet">{highlight.snippet_html(snip)}</p>' if snip.get("text") else ""
+        out.append(f'<li class="hit"><a class="row-title" href="/articles/{escape(q(h.get("id")))}">'
+                   f'{escape(h.get("headline") or "(no headline)")}</a><div class="meta">{"".join(meta)}</div>{snippet_p}</li>\n')
+    return Markup("".join(out))
+
+
 ENV.filters.update(time=fmt_time, date=lambda v: fmt_time(v, False), q=q, pct=pct, http_url=http_url)
 ENV.globals.update(STANCE_LABELS=STANCE_LABELS, KIND_LABELS=KIND_LABELS, ORIGIN_LABELS=ORIGIN_LABELS,
-                   STANCES=STANCES, SOURCE_KINDS=SOURCE_KINDS, delta=fmt_delta, snippet=highlight.snippet_html,
+                   STANCES=STANCES, SOURCE_KINDS=SOURCE_KINDS, delta=fmt_delta, snippet=highlight.snippet_html, hits_html=hits_html,
                    stance_chip=stance_chip, kind_chip=kind_chip)
 
 
