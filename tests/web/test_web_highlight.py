@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from newstrace.web.highlight import body_html, paragraphs, tip
+from newstrace.web.highlight import body_html, paragraphs, snippet_html, tip
 
 BODY = "The ministry denied the report.\n\nOne official said \u201cit was over\u201d on Tuesday."
 
@@ -90,3 +90,11 @@ def test_highlight_body_html_escapes_text_and_tips() -> None:
 
 def test_highlight_body_html_empty_body_is_empty() -> None:
     assert str(body_html(paragraphs("", []), [])) == ""
+
+
+def test_highlight_snippet_marks_escaped_and_bad_offsets_skipped() -> None:
+    text = "Mayor <b>resigned</b> & left"
+    good = [text.index("Mayor"), text.index("Mayor") + 5]
+    out = str(snippet_html({"text": text, "highlights": [good, [3, 1], [2, 99], ["x", 4], [0, 2]]}))
+    assert out == "<mark>Mayor</mark> &lt;b&gt;resigned&lt;/b&gt; &amp; left"
+    assert str(snippet_html({"text": "", "highlights": [[0, 1]]})) == ""
