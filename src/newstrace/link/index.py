@@ -94,6 +94,7 @@ class Linker:
         self.story_index = SparseClusterer(story_config(settings))
         self.claim_index = SparseClusterer(claim_config(settings))
         self.claim_items: list[tuple[int, ClaimText]] = []
+        self._view: _View | None = None  # the read of the current state, until the next add
 
     # -- adding -----------------------------------------------------------------------------------
     def add(self, articles: Sequence[Article]) -> list[LinkRecord]:
@@ -105,6 +106,7 @@ class Linker:
 
         With ``records=False`` nothing is returned (saves building the records twice when the
         caller reads ``link_records()`` afterwards)."""
+        self._view = None
         start = len(self.sigs)
         self.sigs.extend(signatures)
         pending: dict[int, Item] = {}
@@ -156,26 +158,34 @@ class Linker:
         self.claim_index.add(claim_items)
         if not records:
             return []
-        view = _View(self)
+        view = self.view()
         return [view.record(p) for p in range(start, len(self.sigs))]
 
     # -- reading ----------------------------------------------------------------------------------
+    def view(self) -> _View:
+        """One consistent read of the state (origins of every article, groups), computed once
+        and shared by every reader until the next ``add``: the store asks for records, stories,
+        claims and many traces after each batch, and each used to recompute all origins."""
+        if self._view is None:
+            self._view = _View(self)
+        return self._view
+
     def link_records(self) -> list[LinkRecord]:
         """The current record of every article, in the order they were added."""
-        view = _View(self)
+        view = self.view()
         return [view.record(p) for p in range(len(self.sigs))]
 
     def stories(self) -> list[Story]:
-        return _View(self).stories()
+        return self.view().stories()
 
     def claims(self) -> list[Claim]:
-        return _View(self).claims()
+        return self.view().claims()
 
     def trace(self, id: str) -> Any:
         """The provenance chain of an article's story, a story or a claim (see ``provenance``)."""
         from newstrace.link.provenance import build_trace
 
-        return build_trace(_View(self), id)
+        return build_trace(self.view(), id)
 
     # -- persistence ----------------------------------------------------------------------------
     def dump(self) -> bytes:
