@@ -272,15 +272,23 @@ class SparseClusterer:
                 if a < b:
                     heapq.heappush(heap, (-total / (size[a] * size[b]), a, b))
         threshold = self.config.threshold
+        # Lazy best-first merging: a merge pushes nothing. The link of a merged cluster to a third
+        # one is a weighted mean of its parts' links, so some entry naming a part (mapped to its
+        # current root) is an upper bound on it; an entry found stale when popped is pushed back
+        # at its current value. A merge costs the absorbed cluster's row, not the merged row's
+        # whole neighbourhood pushed again (which grew with corpus density).
         while heap:
             negative, a, b = heapq.heappop(heap)
             if -negative < threshold:
                 break
-            if a not in sums or b not in sums:
+            a, b = self.find(a), self.find(b)
+            if a == b or a not in sums or b not in sums:
                 continue
             current = sums[a].get(b, 0.0) / (size[a] * size[b])
-            if abs(current + negative) > 1e-12:
-                continue  # stale entry
+            if current < -negative - 1e-12:
+                if current >= threshold:
+                    heapq.heappush(heap, (-current, min(a, b), max(a, b)))
+                continue
             keep = self._merge(a, b)
             gone = b if keep == a else a
             row = sums.pop(gone)
@@ -293,8 +301,6 @@ class SparseClusterer:
                 sums[other][keep] = sums[other].get(keep, 0.0) + value
                 sums[other].pop(gone, None)
             sums[keep].pop(gone, None)
-            for other, value in sums[keep].items():
-                heapq.heappush(heap, (-value / (size[keep] * size[other]), min(keep, other), max(keep, other)))
         self._attach(sums, size)
 
     def _attach(self, sums: dict[int, dict[int, float]], size: dict[int, int]) -> None:
