@@ -4,8 +4,9 @@ Used for stories (articles about one event) and for claims (assertions matched a
 New items are compared only with candidates that share one of their highest-weighted terms
 (posting lists capped to the most recent entries, candidates capped per item), so a batch costs
 about linear time however many items fall in one time window. Clusters then merge greedily by
-average linkage over the sparse similarity graph (pairs never compared count as 0), and a last
-pass attaches small fragments to the big cluster they are closest to. Clusters keep the position
+average linkage over the sparse similarity graph (pairs never compared count as 0; optionally each
+link mixed with the share of nearest neighbours the two items have in common), and a last pass
+attaches small fragments to the big cluster they are closest to (by plain cosines). Clusters keep the position
 of their earliest item as their root, so ids stay stable when clusters merge.
 """
 
