@@ -39,7 +39,7 @@ lock:
 	sed -i '1i # Locked dependencies (runtime + test) for Python 3.11. Regenerate with `make lock`.' requirements.lock
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/eval_gate.py
 
 clean-venv:
 	rm -rf $(VENV)

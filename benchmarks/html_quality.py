@@ -8,7 +8,7 @@ on the same pages, and exits 1 when a figure is below its floor in `benchmarks/f
 section [html] (the eval gate).
 
 usage: python benchmarks/html_quality.py [--data DIR] [--eval DIR] [--keep DIR]
-The data default is $NEWSTRACE_SHARED_DATA or ../shared/data next to the repository (or next to
+The data default is $NEWSTRACE_DATA or ../shared/data next to the repository (or next to
 its parent, for worktrees); when it is absent the script says so and exits 77 (the eval gate's
 "skipped").
 """
@@ -34,7 +34,7 @@ TRAFILATURA = {"body_f1": 0.926, "body_precision": 0.907, "body_recall": 0.946,
 
 
 def default_data() -> Path:
-    env = os.environ.get("NEWSTRACE_SHARED_DATA")
+    env = os.environ.get("NEWSTRACE_DATA") or os.environ.get("NEWSTRACE_SHARED_DATA")
     if env:
         return Path(env)
     for base in (ROOT.parent, ROOT.parent.parent):

@@ -44,6 +44,15 @@ def _common_run_options(func: Any) -> Any:
     return func
 
 
+def _boilerplate_options(func: Any) -> Any:
+    func = click.option("--save-boilerplate", "save_boilerplate", type=click.Path(dir_okay=False), default=None,
+                        help="Write the per-outlet boilerplate learned in the first pass to this JSON file.")(func)
+    func = click.option("--boilerplate", "boilerplate", type=click.Path(exists=True, dir_okay=False), default=None,
+                        help="Use a saved boilerplate profile (from --save-boilerplate) instead of learning one; "
+                             "works with stdin too.")(func)
+    return func
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None, help="Settings file (default ./newstrace.toml if present).")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
@@ -91,11 +100,14 @@ def run_articles(
     stage_kwargs: dict[str, Any],
     engine: str | None = None,
     ray_address: str | None = None,
+    boilerplate: str | None = None,
+    save_boilerplate: str | None = None,
 ) -> None:
     """Shared body of ``clean`` and ``analyze``: stream inputs through stages into JSONL."""
     from newstrace.pipeline import build_pipeline
 
-    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process, "run.engine": engine})
+    settings = _settings(ctx, **{"run.batch_size": batch_size, "run.n_process": n_process, "run.engine": engine,
+                                 "clean.boilerplate_profile": boilerplate})
     if not inputs:
         raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
     check_outputs_apart_from_inputs({"'-o' / '--output'": output, "'--rejects'": rejects}, inputs)
@@ -103,8 +115,13 @@ def run_articles(
     try:
         profile = None
         assume_clean = stage_kwargs.get("clean", {}).get("assume_clean", False)
-        if "clean" in stages and settings.clean.learn_boilerplate and "-" not in inputs and not assume_clean:
+        learn = settings.clean.learn_boilerplate and not settings.clean.boilerplate_profile
+        if "clean" in stages and learn and "-" not in inputs and not assume_clean:
             profile = _learn_profile(inputs, settings)
+            if profile is not None and save_boilerplate:
+                from newstrace.clean.boilerplate import save_profile
+
+                save_profile(profile, save_boilerplate)
         if profile is not None:
             stage_kwargs.setdefault("clean", {})["profile"] = profile
         pipeline = build_pipeline(stages, settings, **stage_kwargs)
@@ -143,34 +160,43 @@ def _learn_profile(inputs: tuple[str, ...], settings: Settings) -> Any:
 @cli.command()
 @click.argument("inputs", nargs=-1)
 @_common_run_options
+@_boilerplate_options
 @click.pass_context
 def clean(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: int | None,
           n_process: int | None, progress: bool | None, rejects: str | None, engine: str | None,
-          ray_address: str | None) -> None:
+          ray_address: str | None, boilerplate: str | None, save_boilerplate: str | None) -> None:
     """Clean articles: body without markup and junk, every removal with its reason, metadata.
 
     INPUT is a file or directory: .jsonl, .jsonl.gz, .txt (one article), .html, .warc, .warc.gz,
     or - for JSONL on stdin. A JSONL line is an object with 'id' and 'text' (raw scraped text) or
     'html'; optional 'url', 'title', 'publisher', 'published_at'. One output line per readable
     article, in input order; unreadable input is reported on stderr (exit 3).
+
+    Lines that repeat across many articles of one outlet (site chrome) are learned in a first
+    pass over the inputs and removed with reason 'chrome'; --save-boilerplate keeps what was
+    learned, --boilerplate reuses it (e.g. for stdin or a small daily batch).
     """
-    run_articles(ctx, inputs, ["clean"], output, batch_size, n_process, progress, rejects, {}, engine, ray_address)
+    run_articles(ctx, inputs, ["clean"], output, batch_size, n_process, progress, rejects, {}, engine, ray_address,
+                 boilerplate, save_boilerplate)
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1)
 @_common_run_options
+@_boilerplate_options
 @click.option("--assume-clean", is_flag=True, help="Take each input 'text' verbatim as the body (no cleaning at all).")
 @click.pass_context
 def analyze(ctx: click.Context, inputs: tuple[str, ...], output: str, batch_size: int | None,
             n_process: int | None, progress: bool | None, rejects: str | None, engine: str | None,
-            ray_address: str | None, assume_clean: bool) -> None:
+            ray_address: str | None, boilerplate: str | None, save_boilerplate: str | None,
+            assume_clean: bool) -> None:
     """Clean, then find attributions (who says what, cue, stance), entities and resolved dates.
 
     INPUT is as for `clean`. With --assume-clean the body is the input text exactly.
     """
     kwargs: dict[str, Any] = {"clean": {"assume_clean": assume_clean}}
-    run_articles(ctx, inputs, ["clean", "analyze"], output, batch_size, n_process, progress, rejects, kwargs, engine, ray_address)
+    run_articles(ctx, inputs, ["clean", "analyze"], output, batch_size, n_process, progress, rejects, kwargs, engine,
+                 ray_address, boilerplate, save_boilerplate)
 
 
 def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | None, n_process: int | None,
@@ -186,7 +212,7 @@ def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | 
         raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
     reporter = Reporter(progress=progress, rejects_path=rejects)
     stage_kwargs: dict[str, Any] = {}
-    if settings.clean.learn_boilerplate and "-" not in inputs:
+    if settings.clean.learn_boilerplate and not settings.clean.boilerplate_profile and "-" not in inputs:
         profile = _learn_profile(inputs, settings)
         if profile is not None:
             stage_kwargs["clean"] = {"profile": profile}

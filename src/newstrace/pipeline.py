@@ -88,6 +88,11 @@ class Stats:
         self.seconds.update(other.seconds)
         self.errors.extend(other.errors)
 
+    def notes(self) -> dict[str, int]:
+        """What stages counted without skipping an article (``note.<stage>.<what>``), e.g.
+        ``analyze.unbalanced_quotes``: quotes dropped while the article's other attributions stay."""
+        return {k.removeprefix("note."): n for k, n in sorted(self.counts.items()) if k.startswith("note.") and n}
+
     def skipped(self) -> dict[str, int]:
         """Skips by reason, summed over stages."""
         out: Counter[str] = Counter()
@@ -103,8 +108,20 @@ class Stats:
             parts.append("skipped=" + ",".join(f"{k}:{v}" for k, v in sorted(skipped.items())))
         if self.errors:
             parts.append(f"errors={len(self.errors)}")
+        notes = self.notes()
+        if notes:
+            parts.append("notes=" + ",".join(f"{k}:{v}" for k, v in notes.items()))
         timing = ", ".join(f"{k} {v:.2f}s" for k, v in self.seconds.items())
         return " ".join(parts) + (f" ({timing})" if timing else "")
+
+
+def _collect_notes(stage: Stage, stats: Stats) -> None:
+    """Move a stage's own counters (an optional ``counts`` Counter) into ``stats`` as notes."""
+    counts = getattr(stage, "counts", None)
+    if isinstance(counts, Counter) and counts:
+        for key, n in counts.items():
+            stats.update(f"note.{stage.name}.{key}", n)
+        counts.clear()
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -160,6 +177,7 @@ class Pipeline:
             # One bad article must not cost the batch: retry one by one to isolate it.
             results = [self._run_one(stage, batch[i], errors, stats) for i in live]
         stats.seconds[stage.name] += time.perf_counter() - started
+        _collect_notes(stage, stats)
         out = list(batch)
         for i, result in zip(live, results):
             if isinstance(result, Skip):

@@ -80,6 +80,7 @@ class WebSettings:
     max_request_bytes: int = 5_000_000
     page_size: int = 50
     max_page_size: int = 500
+    threads: int = 8  # request threads per server process
 
 
 @dataclass(frozen=True, slots=True)

@@ -130,3 +130,28 @@ def test_boilerplate_reposts_of_one_story_do_not_make_chrome() -> None:
                         text=f"Council debates the budget\n\n{body} Update {i}.\n\n{CHROME}") for i in range(8)]
     profile = learn_profile(docs, CleanSettings(boilerplate_min_count=4))
     assert profile.outlets == {}  # one story, eight versions: nothing repeats across stories
+
+
+def test_boilerplate_cli_saves_the_learned_profile_and_reuses_it_on_stdin(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from newstrace.cli import cli
+
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in _docs(8)), encoding="utf-8")
+    saved = tmp_path / "profile.json"
+    first = CliRunner().invoke(cli, ["clean", str(corpus), "--save-boilerplate", str(saved)])
+    assert first.exit_code == 0, first.output
+    assert CHROME in saved.read_text(encoding="utf-8")
+    # stdin gets no first pass; the saved profile still removes the outlet's chrome
+    one = json.dumps(_docs(9)[8].to_dict()) + "\n"
+    plain = CliRunner().invoke(cli, ["clean", "-"], input=one)
+    reused = CliRunner().invoke(cli, ["clean", "-", "--boilerplate", str(saved)], input=one)
+    assert plain.exit_code == reused.exit_code == 0
+    plain_body = json.loads(plain.stdout.splitlines()[0])["body"]
+    reused_record = json.loads(reused.stdout.splitlines()[0])
+    assert CHROME in plain_body
+    assert CHROME not in reused_record["body"]
+    assert {"text": CHROME, "reason": "chrome"} in reused_record["removed"]

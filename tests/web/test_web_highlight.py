@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newstrace.web.highlight import paragraphs, tip
+import html
+from html.parser import HTMLParser
+
+from newstrace.web.highlight import body_html, paragraphs, snippet_html, tip
 
 BODY = "The ministry denied the report.\n\nOne official said \u201cit was over\u201d on Tuesday."
 
@@ -48,3 +51,50 @@ def test_highlight_tip_names_source_cue_stance() -> None:
     text = tip(_att((0, 12), (13, 19), (20, 30), "deny"))
     assert text.startswith("Source: The ministry (organization)") and "\u201cdenied\u201d" in text and "deny" in text
     assert tip({"source": None, "cue": {"text": "reportedly"}, "stance": "assert", "type": "indirect"}).startswith("Source: no named source")
+
+
+class _Spans(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paras: list[str] = []
+        self.spans: list[dict[str, str | None]] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "p":
+            self.paras.append("")
+        elif tag == "span":
+            self.spans.append(dict(attrs))
+
+    def handle_data(self, data: str) -> None:
+        if self.paras:
+            self.paras[-1] += data
+
+
+def test_highlight_body_html_escapes_text_and_tips() -> None:
+    body = 'A <script>alert(1)</script> said "x" & <b>more</b>.\n\nSecond <img src=x onerror=y> part.'
+    src = {"text": "A <script>", "start": 0, "end": 10, "kind": "person"}
+    cue = {"text": "said", "start": 29, "end": 33}
+    atts = [{"source": src, "cue": cue, "content": None, "type": "indirect", "stance": "deny"}]
+    out = str(body_html(paragraphs(body, atts), [tip(a) for a in atts]))
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+    parser = _Spans()
+    parser.feed(out)
+    assert set(parser.tags) == {"p", "span"}  # nothing from the body became an element
+    assert [p.rstrip("\n") for p in parser.paras] == body.split("\n\n")  # the text round-trips exactly once unescaped
+    first = parser.spans[0]
+    assert first["class"] == "hl hl-source kd-person" and first["data-a"] == "0" and first["id"] == "a0"
+    assert first["data-tip"] == tip(atts[0]) and "<script>" in html.unescape(out.split('data-tip="')[1].split('"')[0])
+
+
+def test_highlight_body_html_empty_body_is_empty() -> None:
+    assert str(body_html(paragraphs("", []), [])) == ""
+
+
+def test_highlight_snippet_marks_escaped_and_bad_offsets_skipped() -> None:
+    text = "Mayor <b>resigned</b> & left"
+    good = [text.index("Mayor"), text.index("Mayor") + 5]
+    out = str(snippet_html({"text": text, "highlights": [good, [3, 1], [2, 99], ["x", 4], [0, 2]]}))
+    assert out == "<mark>Mayor</mark> &lt;b&gt;resigned&lt;/b&gt; &amp; left"
+    assert str(snippet_html({"text": "", "highlights": [[0, 1]]})) == ""

@@ -8,6 +8,7 @@ trafilatura's element tree (not its text rendering) so every paragraph keeps its
 
 from __future__ import annotations
 
+import copy
 import inspect
 import logging
 import re
@@ -166,22 +167,24 @@ def extract_body(tree: HtmlElement, url: str | None) -> list[Block]:
     two to the same output. trafilatura only removes comment sections and infinite-scroll
     containers from the tree it gets, so the repairs can still read it afterwards.
     """
-    from trafilatura.settings import DEFAULT_CONFIG, Extractor
-
-    options = Extractor(
-        config=DEFAULT_CONFIG,
-        output_format="python",
-        comments=False,
-        links=False,
-        tables=True,
-        url=url,
-    )
+    options = copy.copy(_extractor_template())  # reading the config per page costs ~0.5 ms
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
     try:
         body = _run_trafilatura(tree, options, url)
     except (RecursionError, ValueError, TypeError) as exc:  # hostile markup; never fatal
         LOGGER.warning("extraction failed for %s: %r", url, exc)
         return []
     return body_paragraphs(body) if body is not None else []
+
+
+@lru_cache(maxsize=1)
+def _extractor_template() -> Any:
+    """trafilatura's options for our extraction (balanced, no comments or links, tables), built
+    once: its constructor reads eight values from a ConfigParser on every call."""
+    from trafilatura.settings import DEFAULT_CONFIG, Extractor
+
+    return Extractor(config=DEFAULT_CONFIG, output_format="python", comments=False, links=False, tables=True)
 
 
 def _run_trafilatura(tree: HtmlElement, options: Any, url: str | None) -> etree._Element | None:

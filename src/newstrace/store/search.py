@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 import sqlalchemy as sa
 
@@ -166,18 +166,52 @@ def _stem(word: str) -> str:
     return lowered
 
 
-def highlighter(query: Query) -> re.Pattern[str] | None:
+@dataclass(frozen=True)
+class Highlighter:
+    """Finds the query's (crudely stemmed) words in text, case-insensitively, at word starts."""
+
+    pattern: re.Pattern[str]
+    stems: tuple[str, ...]  # lowercased
+
+    def first(self, text: str) -> int | None:
+        """Where the first match in ``text`` starts.
+
+        ``str.find`` on the lowercased text is several times faster than the regex (which has no
+        literal prefix to skip ahead with); the regex is the fallback when lowercasing changes the
+        text's length (offsets would no longer line up).
+        """
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            found = self.pattern.search(text)
+            return found.start() if found else None
+        best: int | None = None
+        for stem in self.stems:
+            position = lowered.find(stem)
+            while position >= 0 and (best is None or position < best):
+                before = lowered[position - 1] if position else " "
+                if not (before.isalnum() or before == "_"):  # a word start, as the pattern's \b
+                    best = position
+                    break
+                position = lowered.find(stem, position + 1)
+        return best
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text)
+
+
+def highlighter(query: Query) -> Highlighter | None:
     stems = sorted({_stem(w) for group in query.groups for term in group for w in term.words}, key=len, reverse=True)
     if not stems:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(x) for x in stems) + r")\w*", re.IGNORECASE)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in stems) + r")\w*", re.IGNORECASE)
+    return Highlighter(pattern, tuple(stems))
 
 
-def make_snippet(body: str, pattern: re.Pattern[str] | None, words: int = SNIPPET_WORDS) -> dict[str, Any]:
+def make_snippet(body: str, pattern: Highlighter | None, words: int = SNIPPET_WORDS) -> dict[str, Any]:
     """About ``words`` words of ``body`` around the first match, as text + highlight offsets."""
     head = body[:200_000]
-    first = pattern.search(head) if pattern else None
-    center = first.start() if first else 0
+    first = pattern.first(head) if pattern else None
+    center = first or 0
     start = center
     for _ in range(words // 3):  # a third of the window before the match
         previous = head.rfind(" ", 0, max(0, start - 1))

@@ -28,7 +28,6 @@ from newstrace.store import Appender, Store, open_store
 LOGGER = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
-THREADS = 8
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -172,15 +171,16 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The API + UI app over ``store`` (default: ``settings.store.db``, created and migrated)."""
     from newstrace.web import api, pages
 
+    threads = max(1, settings.web.threads)
     if store is None:
-        store = open_store(settings.store.db, create=True, pool_size=THREADS)
+        store = open_store(settings.store.db, create=True, pool_size=threads)
     @contextlib.asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Handlers are short and CPU-bound: a few threads keep the GIL from thrashing between
         # dozens of them; more requests simply wait their turn on the event loop.
         import anyio.to_thread
 
-        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         store.close()
 
