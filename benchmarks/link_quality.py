@@ -6,7 +6,10 @@ EmergentLite dev headlines (claims), scores each with the shared scorers (claims
 claimId groups, computed here), prints a table and a one-line summary, and exits 1 when a figure
 is below its floor in `benchmarks/floors.toml` section [link].
 
-usage: python benchmarks/link_quality.py [--data DIR] [--eval DIR] [--keep DIR]
+usage: python benchmarks/link_quality.py [--data DIR] [--eval DIR] [--keep DIR] [--loto]
+--loto: instead, leave-one-topic-out on the ECB+ dev topics for the story parameters: for each
+topic, the (SNN k, mix, threshold) best on the other topics is scored on it (cosine-only
+thresholds too, for comparison); prints the grid and the cross-validated BCubed F1.
 The data default is ../shared/data next to the repository (or $NEWSTRACE_SHARED_DATA); when it is
 absent the script says so and exits 77 (skipped, as benchmarks/eval_gate.py expects).
 """
@@ -96,17 +99,91 @@ def claims_benchmark(csv_path: Path, work: Path) -> tuple[dict[str, float], floa
     return {"claim_BCubed_F1": bcubed(gold, pred), "n": float(len(rows))}, seconds
 
 
+def loto_benchmark(data: Path) -> int:
+    """Leave-one-topic-out over a story-parameter grid (signatures computed once, in-process)."""
+    import dataclasses
+    from collections import defaultdict
+
+    from newstrace.cli import _learn_profile, _stream_inputs
+    from newstrace.cliutil import Reporter
+    from newstrace.link import Linker
+    from newstrace.link.cluster import SparseClusterer
+    from newstrace.link.index import story_config
+    from newstrace.link.signature import compute_signature
+    from newstrace.pipeline import build_pipeline
+    from newstrace.settings import load_settings
+
+    inputs = str(data / "stories" / "ecbplus_dev.inputs.jsonl")
+    gold, topic = {}, {}
+    for line in (data / "stories" / "ecbplus_dev.gold.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        gold[row["id"]], topic[row["id"]] = row["story_id"], str(row["topic"])
+    settings = load_settings(None, {})
+    profile = _learn_profile((inputs,), settings) if settings.clean.learn_boilerplate else None
+    pipeline = build_pipeline(["clean"], settings, **({"clean": {"profile": profile}} if profile is not None else {}))
+    articles = pipeline.pipe(_stream_inputs((inputs,), settings, Reporter(progress=False, rejects_path=None)), errors="record")
+    signatures = [compute_signature(a, settings.link) for a in articles]
+
+    def per_item(k: int, mix: float, threshold: float) -> dict[str, tuple[float, float]]:
+        run = load_settings(None, {"link.story_threshold": threshold})
+        linker = Linker(run)
+        linker.story_index = SparseClusterer(dataclasses.replace(story_config(run), snn_k=k, snn_mix=mix))
+        linker.add_signatures(signatures, records=False)
+        pred = {r.id: r.story_id for r in linker.link_records() if r.id in gold}
+        joint = Counter((gold[i], pred[i]) for i in pred)
+        gs, ps = Counter(gold[i] for i in pred), Counter(pred.values())
+        return {i: (joint[gold[i], pred[i]] / ps[pred[i]], joint[gold[i], pred[i]] / gs[gold[i]]) for i in pred}
+
+    def f1(items: dict[str, tuple[float, float]], ids: list[str]) -> float:
+        p = sum(items[i][0] for i in ids) / len(ids)
+        r = sum(items[i][1] for i in ids) / len(ids)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def cross_validated(results: dict[tuple[int, float, float], dict[str, tuple[float, float]]]) -> tuple[float, Counter]:
+        ids_of: dict[str, list[str]] = defaultdict(list)
+        for i, t in topic.items():
+            ids_of[t].append(i)
+        held: dict[str, tuple[float, float]] = {}
+        chosen: Counter = Counter()
+        for t, ids in ids_of.items():
+            rest = [i for i in topic if topic[i] != t]
+            best = max(results, key=lambda key: f1(results[key], rest))
+            chosen[best] += 1
+            held.update({i: results[best][i] for i in ids})
+        return f1(held, list(topic)), chosen
+
+    grids = {
+        "cosine only": [(0, 0.0, th) for th in (0.18, 0.2, 0.22, 0.23, 0.245, 0.26, 0.28, 0.3, 0.33)],
+        "shared nearest neighbours": [(k, mix, th) for k in (9, 10, 11) for mix in (0.2, 0.25, 0.3) for th in (0.29, 0.31, 0.33, 0.35)],
+    }
+    print(f"{'grid':<26} {'k':>3} {'mix':>5} {'thresh':>6}  dev BCubed F1")
+    summary = []
+    for name, grid in grids.items():
+        results = {key: per_item(*key) for key in grid}
+        for key, items in results.items():
+            print(f"{name:<26} {key[0]:>3} {key[1]:>5.2f} {key[2]:>6.3f}  {f1(items, list(items)):.4f}")
+        score, chosen = cross_validated(results)
+        picks = ", ".join(f"{k}:{n}" for k, n in chosen.most_common(3))
+        print(f"{name}: leave-one-topic-out BCubed F1 {score:.4f} (chosen per fold: {picks})")
+        summary.append(f"loto_{name.split()[0]}={score:.4f}")
+    print("link_quality_loto " + " ".join(summary))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", default=os.environ.get("NEWSTRACE_SHARED_DATA", str(default_data())))
     parser.add_argument("--eval", default=None, help="scorer directory (default DATA/../eval)")
     parser.add_argument("--keep", default=None, help="keep outputs in this directory")
+    parser.add_argument("--loto", action="store_true", help="leave-one-topic-out on the ECB+ dev story parameters")
     args = parser.parse_args()
     data = Path(args.data)
     scorers = Path(args.eval) if args.eval else data.parent / "eval"
     if not (data / "stories").is_dir() or not (scorers / "score_link.py").exists():
         print(f"link_quality: dev data not found under {data} (or scorers under {scorers}); nothing to measure")
         return 77  # the eval gate's "skipped"
+    if args.loto:
+        return loto_benchmark(data)
     floors = tomllib.loads(FLOORS.read_text(encoding="utf-8")).get("link", {}) if FLOORS.exists() else {}
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="link_quality_"))
     work.mkdir(parents=True, exist_ok=True)

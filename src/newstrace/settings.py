@@ -59,7 +59,7 @@ class LinkSettings:
     dup_threshold: float = 0.2
     story_window_days: float = 7.0
     """Articles published further apart than this never join one story (0 = no window)."""
-    story_threshold: float = 0.245
+    story_threshold: float = 0.31
     """Average-link similarity at which two story clusters merge."""
     story_attach_threshold: float = 0.1
     """A one- or two-article fragment joins the closest bigger story above this similarity."""

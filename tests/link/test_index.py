@@ -96,3 +96,11 @@ def test_index_quote_reuse_has_one_earliest_appearance(landslide_corpus: list[Ar
     assert len(train) == 1
     assert train[0]["first_article_id"] == "rt1"
     assert set(train[0]["article_ids"]) >= {"rt1", "cp1", "cp2"}
+
+
+def test_index_trace_text_says_one_copy_not_one_copies(landslide_corpus: list[Article], settings: Settings) -> None:
+    linker = Linker(settings)
+    linker.add([a for a in landslide_corpus if a.id != "cp2"])  # the agency story and one copy
+    text = linker.trace("rt1").to_text()
+    assert "1 copy of this story (one source)" in text
+    assert "1 copies" not in text

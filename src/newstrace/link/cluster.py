@@ -4,8 +4,9 @@ Used for stories (articles about one event) and for claims (assertions matched a
 New items are compared only with candidates that share one of their highest-weighted terms
 (posting lists capped to the most recent entries, candidates capped per item), so a batch costs
 about linear time however many items fall in one time window. Clusters then merge greedily by
-average linkage over the sparse similarity graph (pairs never compared count as 0), and a last
-pass attaches small fragments to the big cluster they are closest to. Clusters keep the position
+average linkage over the sparse similarity graph (pairs never compared count as 0; optionally each
+link mixed with the share of nearest neighbours the two items have in common), and a last pass
+attaches small fragments to the big cluster they are closest to (by plain cosines). Clusters keep the position
 of their earliest item as their root, so ids stay stable when clusters merge.
 """
 
@@ -44,6 +45,10 @@ class ClusterConfig:
     """A candidate must share this many blocking keys (top terms) with the new item."""
     min_edge: float = 0.08
     max_edges: int = 20
+    snn_k: int = 0
+    """Shared-nearest-neighbour affinity over each item's ``snn_k`` closest items (0: off)."""
+    snn_mix: float = 0.0
+    """Share of the SNN affinity in the link between two items (the rest is the cosine)."""
 
 
 @dataclass(slots=True)
@@ -220,8 +225,30 @@ class SparseClusterer:
                 kept = sorted(adjacency.items(), key=lambda kv: -kv[1])[: self.config.max_edges]
                 self.edges[x] = dict(kept)
 
+    def _neighbours(self, i: int, cache: dict[int, frozenset[int]]) -> frozenset[int]:
+        """The item and its ``snn_k`` most similar items."""
+        found = cache.get(i)
+        if found is None:
+            edges = self.edges.get(i, {})
+            k = self.config.snn_k
+            top = heapq.nlargest(k, edges, key=edges.__getitem__) if len(edges) > k else list(edges)
+            found = cache[i] = frozenset(top) | {i}
+        return found
+
+    def affinity(self, a: int, b: int, sim: float, cache: dict[int, frozenset[int]]) -> float:
+        """The link strength of two items: their cosine, mixed with the share of nearest
+        neighbours they have in common (Jarvis & Patrick 1973; Ertoz et al. 2003). Shared
+        neighbours adapt to density: two look-alike events whose articles are each other's
+        second choice share few neighbours, while a loose story's articles share many."""
+        mix = self.config.snn_mix
+        if not mix or not self.config.snn_k:
+            return sim
+        shared = len(self._neighbours(a, cache) & self._neighbours(b, cache)) / (self.config.snn_k + 1)
+        return (1.0 - mix) * sim + mix * shared
+
     def _cluster_sums(self, roots: set[int]) -> dict[int, dict[int, float]]:
         sums: dict[int, dict[int, float]] = {r: {} for r in roots}
+        cache: dict[int, frozenset[int]] = {}
         for root in roots:
             row = sums[root]
             for member in self.members[root]:
@@ -229,7 +256,8 @@ class SparseClusterer:
                 for other, sim in self.edges.get(member, {}).items():
                     other_root = self.find(other)
                     if other_root != root:
-                        row[other_root] = row.get(other_root, 0.0) + sim * weight * self.items[other].weight
+                        link = self.affinity(member, other, sim, cache)
+                        row[other_root] = row.get(other_root, 0.0) + link * weight * self.items[other].weight
         for root in list(sums):  # make the table symmetric (edges may have been capped on one side)
             for other, value in list(sums[root].items()):
                 sums.setdefault(other, {})
@@ -245,15 +273,23 @@ class SparseClusterer:
                 if a < b:
                     heapq.heappush(heap, (-total / (size[a] * size[b]), a, b))
         threshold = self.config.threshold
+        # Lazy best-first merging: a merge pushes nothing. The link of a merged cluster to a third
+        # one is a weighted mean of its parts' links, so some entry naming a part (mapped to its
+        # current root) is an upper bound on it; an entry found stale when popped is pushed back
+        # at its current value. A merge costs the absorbed cluster's row, not the merged row's
+        # whole neighbourhood pushed again (which grew with corpus density).
         while heap:
             negative, a, b = heapq.heappop(heap)
             if -negative < threshold:
                 break
-            if a not in sums or b not in sums:
+            a, b = self.find(a), self.find(b)
+            if a == b or a not in sums or b not in sums:
                 continue
             current = sums[a].get(b, 0.0) / (size[a] * size[b])
-            if abs(current + negative) > 1e-12:
-                continue  # stale entry
+            if current < -negative - 1e-12:
+                if current >= threshold:
+                    heapq.heappush(heap, (-current, min(a, b), max(a, b)))
+                continue
             keep = self._merge(a, b)
             gone = b if keep == a else a
             row = sums.pop(gone)
@@ -266,8 +302,6 @@ class SparseClusterer:
                 sums[other][keep] = sums[other].get(keep, 0.0) + value
                 sums[other].pop(gone, None)
             sums[keep].pop(gone, None)
-            for other, value in sums[keep].items():
-                heapq.heappush(heap, (-value / (size[keep] * size[other]), min(keep, other), max(keep, other)))
         self._attach(sums, size)
 
     def _attach(self, sums: dict[int, dict[int, float]], size: dict[int, int]) -> None:
@@ -276,7 +310,8 @@ class SparseClusterer:
             if root not in size or size[root] > small:
                 continue
             best, best_link = None, self.config.attach_threshold
-            for other, value in sums[root].items():
+            # A fragment is too small for shared neighbours to mean anything: plain cosines.
+            for other, value in self._raw_row(root).items():
                 if other in size and size[other] > small:
                     link = value / (size[root] * size[other])
                     if link > best_link:
@@ -297,6 +332,17 @@ class SparseClusterer:
                 sums[other][keep] = sums[other].get(keep, 0.0) + value
                 sums[other].pop(gone, None)
             sums[keep].pop(gone, None)
+
+    def _raw_row(self, root: int) -> dict[int, float]:
+        """Summed weighted cosines from cluster ``root`` to each other cluster it has edges to."""
+        row: dict[int, float] = {}
+        for member in self.members[root]:
+            weight = self.items[member].weight
+            for other, sim in self.edges.get(member, {}).items():
+                other_root = self.find(other)
+                if other_root != root:
+                    row[other_root] = row.get(other_root, 0.0) + sim * weight * self.items[other].weight
+        return row
 
     def _reaction_attach(self, root: int, size: dict[int, float]) -> int | None:
         """For a fragment holding a reaction item: the big cluster of its single closest neighbour,

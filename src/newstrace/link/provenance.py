@@ -93,7 +93,8 @@ class Trace:
             for mention in self.claim["articles"]:
                 lines.append(f"  {mention['stance']:<8} {mention['id']}" + (f" (via {mention['source']})" if mention.get("source") else ""))
         lines.append(f"Story {self.story_id}: {self.title or '(untitled)'}")
-        lines.append(f"  {self.articles} articles, {self.independent_sources} independent sources")
+        lines.append(f"  {_count(self.articles, 'article', 'articles')}, "
+                     f"{_count(self.independent_sources, 'independent source', 'independent sources')}")
         if self.first_report is not None:
             fr = self.first_report
             where = "not in the input" if fr.external else f"[{fr.article_id}]"
@@ -114,6 +115,11 @@ class Trace:
         return "\n".join(lines)
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """``1 copy``, ``2 copies``."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def _render(node: Node, lines: list[str], prefix: str, last: bool) -> None:
     branch = "└─ " if last else "├─ "
     origin = node.origin
@@ -130,7 +136,7 @@ def _render(node: Node, lines: list[str], prefix: str, last: bool) -> None:
     if node.copies:
         names = "; ".join(f"{c['outlet'] or '?'} [{c['article_id']}] {c['published_at'] or ''}".rstrip() for c in node.copies)
         more = "└─ " if not node.children else "├─ "
-        lines.append(child_prefix + more + f"{len(node.copies)} copies of this story (one source): {names}")
+        lines.append(child_prefix + more + f"{_count(len(node.copies), 'copy', 'copies')} of this story (one source): {names}")
     for i, child in enumerate(node.children):
         _render(child, lines, child_prefix, i == len(node.children) - 1)
 
