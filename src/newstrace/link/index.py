@@ -275,6 +275,8 @@ class _View:
             self.by_id.setdefault(sig.id, i)
         self.dup_source = self._dup_sources()
         self.claimed = {p for p, _ in linker.claim_items}
+        self._claims: list[Claim] | None = None
+        self._claims_by_id: dict[str, Claim] | None = None
 
     def _group_info(self, i: int) -> GroupInfo:
         root = self.dup_root[i]
@@ -350,8 +352,23 @@ class _View:
         return origin.source or self.sigs[article].publisher
 
     def claims(self) -> list[Claim]:
+        if self._claims is None:
+            self._claims = self._build_claims()
+        return list(self._claims)
+
+    def claim(self, claim_id: str) -> Claim | None:
+        if self._claims_by_id is None:
+            self._claims_by_id = {c.claim_id: c for c in self.claims()}
+        return self._claims_by_id.get(claim_id)
+
+    def _build_claims(self) -> list[Claim]:
         out = []
         items = self.linker.claim_items
+        ordinal: list[int] = []  # how many earlier claim items the same article has
+        seen_per_article: dict[int, int] = {}
+        for article, _ in items:
+            ordinal.append(seen_per_article.get(article, 0))
+            seen_per_article[article] = ordinal[-1] + 1
         for root, members in sorted(self.claim_groups().items()):
             mentions: dict[str, ClaimMention] = {}
             by_article: dict[int, ClaimText] = {}
@@ -366,7 +383,7 @@ class _View:
                 claim = by_article[a]
                 mentions.setdefault(self.sigs[a].id, ClaimMention(self.sigs[a].id, claim.stance, self.mention_source(a, claim)))
             root_article = items[root][0]
-            count = sum(1 for k in range(root) if items[k][0] == root_article)
+            count = ordinal[root]
             claim_id = f"c-{self.sigs[root_article].id}" + (f"-{count}" if count else "")
             out.append(Claim(
                 claim_id=claim_id,

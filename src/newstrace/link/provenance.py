@@ -149,20 +149,19 @@ def build_trace(view: _View, id: str) -> Trace | None:
         position = view.by_id[id]
         members = view.story_groups[view.story_root[position]]
     else:
-        for root, group in view.story_groups.items():
-            if view.story_id(group[0]) == id:
-                members = group
-                break
-        if members is None:
-            for c in view.claims():
-                if c.claim_id == id:
-                    claim = c.to_dict()
-                    ids = {m.id for m in c.articles}
-                    positions = [view.by_id[i] for i in ids if i in view.by_id]
-                    story_members: set[int] = set()
-                    for p in positions:
-                        story_members.update(view.story_groups[view.story_root[p]])
-                    members = [m for m in sorted(story_members) if view.sigs[m].id in ids]
+        c = view.claim(id)
+        if c is not None:
+            claim = c.to_dict()
+            ids = {m.id for m in c.articles}
+            positions = [view.by_id[i] for i in ids if i in view.by_id]
+            story_members: set[int] = set()
+            for p in positions:
+                story_members.update(view.story_groups[view.story_root[p]])
+            members = [m for m in sorted(story_members) if view.sigs[m].id in ids]
+        else:
+            for root, group in view.story_groups.items():
+                if view.story_id(group[0]) == id:
+                    members = group
                     break
     if not members:
         return None
