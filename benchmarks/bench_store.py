@@ -14,8 +14,10 @@ as precomputed records. When the analyze stage found no attributions, simple one
 ``queries`` times store calls without HTTP (article, story, claim chain, search).
 
 ``ingest`` compares ``newstrace ingest`` (in process: read, clean, analyze, link, store) with the
-bare pipeline as ``newstrace analyze`` runs it (read, clean, analyze, JSONL to /dev/null) on the same
-perturbed raw inputs, interleaved, ``--reps`` times each, and prints the ratio.
+bare pipeline on the same perturbed raw inputs, interleaved, ``--reps`` times each, and prints the
+ratios: against ``newstrace analyze`` alone (read, clean, analyze, JSONL to /dev/null; the strict
+reading, since it leaves linking to the store's side) and against analyze + link (the whole
+pipeline without a store).
 """
 
 from __future__ import annotations
@@ -239,7 +241,9 @@ def raw_inputs(n: int, path: Path, seed: int = 5) -> None:
             out.write(json.dumps(line) + "\n")
 
 
-def _bare(path: Path) -> float:
+def _bare(path: Path, link: bool = False) -> float:
+    """The pipeline without a store: ``analyze`` to JSONL, and with ``link`` also the link stage
+    (one ``Linker.add`` over all articles, link records as JSONL), as ``analyze | link`` runs it."""
     from newstrace.cli import _learn_profile
     from newstrace.errors import InputError
     from newstrace.ingest import read_inputs
@@ -251,9 +255,17 @@ def _bare(path: Path) -> float:
     kwargs = {"clean": {"profile": profile}} if profile is not None else {}
     pipeline = build_pipeline(["clean", "analyze"], settings, **kwargs)
     docs = (d for d in read_inputs([str(path)], settings.ingest) if not isinstance(d, InputError))
+    articles = []
     with open(os.devnull, "w", encoding="utf-8") as sink:
         for article in pipeline.pipe(docs, errors="record"):
             sink.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+            if link:
+                articles.append(article)
+        if link:
+            from newstrace.link import Linker
+
+            for record in Linker(settings).add(articles):
+                sink.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
     return time.perf_counter() - started
 
 
@@ -274,17 +286,20 @@ def ingest_ratio(n: int, reps: int) -> None:
         path = Path(tmp) / "raw.jsonl"
         raw_inputs(n, path)
         _bare(path)  # warm up: imports, model load
-        bare, stored = [], []
+        bare, linked, stored = [], [], []
         for rep in range(reps):
             bare.append(_bare(path))
+            linked.append(_bare(path, link=True))
             stored.append(_ingest(path, f"sqlite:///{tmp}/ingest{rep}.db"))
-        print(f"{'run':<28} {'median s':>9} {'articles/s':>11}")
-        for name, times in (("bare pipeline (analyze)", bare), ("ingest into SQLite", stored)):
+        print(f"{'run':<36} {'median s':>9} {'articles/s':>11}")
+        for name, times in (("bare pipeline (analyze)", bare), ("bare pipeline (analyze + link)", linked),
+                            ("ingest into SQLite", stored)):
             median = statistics.median(times)
-            print(f"{name:<28} {median:>9.2f} {n / median:>11,.1f}")
-        ratios = [s / b for s, b in zip(stored, bare)]
-        print(f"ingest / bare pipeline: median ratio {statistics.median(ratios):.2f} "
-              f"(per rep: {', '.join(f'{r:.2f}' for r in ratios)}; target <= 1.30) on {n} articles, {reps} reps")
+            print(f"{name:<36} {median:>9.2f} {n / median:>11,.1f}")
+        for name, base in (("analyze", bare), ("analyze + link", linked)):
+            ratios = [s / b for s, b in zip(stored, base)]
+            print(f"ingest / bare pipeline ({name}): median ratio {statistics.median(ratios):.2f} "
+                  f"(per rep: {', '.join(f'{r:.2f}' for r in ratios)}; target <= 1.30) on {n} articles, {reps} reps")
 
 
 def main(argv: list[str] | None = None) -> int:

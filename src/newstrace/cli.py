@@ -359,7 +359,7 @@ def _emit_json(obj: Any, output: str = "-") -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1)
 @_db_option
-@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None, help="Articles per committed batch (default 64).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None, help="Articles per committed batch (default 256, setting store.commit_batch).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("--rejects", type=click.Path(dir_okay=False), help="Also write rejected input (with the reason) to this JSONL file.")
 @_format_option(("text", "json"), "text")

@@ -70,6 +70,8 @@ class LinkSettings:
 @dataclass(frozen=True, slots=True)
 class StoreSettings:
     db: str = "sqlite:///newstrace.db"
+    commit_batch: int = 256
+    """Articles per committed transaction of ``ingest`` (each commit also saves the linker state)."""
 
 
 @dataclass(frozen=True, slots=True)

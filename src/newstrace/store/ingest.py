@@ -177,7 +177,7 @@ def ingest(
                     continue  # counted like a rejection; a re-run tries it again
                 yield article
 
-        for batch in batched(analysed(), batch_size or settings.run.batch_size):
+        for batch in batched(analysed(), batch_size or settings.store.commit_batch):
             result = appender.add(batch)
             progress.added += len(result.added)
             progress.unchanged += len(result.existing)
