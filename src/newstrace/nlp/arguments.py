@@ -28,7 +28,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"
 CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
                       "note", "video", "ad", "advertisement"})
 _CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over"})
-_FOCUS = frozenset({"even", "only", "also", "just"})
+_FOCUS = frozenset({"also", "even", "just"})
 _RELATIVES = frozenset({"that", "which", "what", "whom", "who", "whatever"})
 
 
@@ -129,7 +129,7 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     if dashes:
         out = [i for i in out if i > dashes[-1]]
     out = trim(doc, out, keep_quotes=False)
-    # "even some allies", "only 7 percent": a focus adverb is not part of who speaks
+    # "even some allies": a focus adverb is not part of who speaks ("only 7 percent" keeps "only")
     while len(out) > 1 and doc[out[0]].lower_ in _FOCUS and doc[out[0]].dep_ in ("advmod", "amod", "cc", "preconj"):
         out = out[1:]
     # "Trump on Tuesday", "the report on Wednesday", "officials last week": time is the cue's
