@@ -62,6 +62,11 @@ CASES = [
      "that most voters oppose the tax", "indirect"),
     ("Governor: Budget talks are dead on arrival", ":", "Governor", "Budget talks are dead on arrival",
      "indirect"),
+    # a cue ending its line with a colon introduces the next paragraph, quoted or not
+    ('The mayor continued:\n\n"We will rebuild the bridge. It takes a year."\n\nThe meeting ended.',
+     "continued:", "The mayor", '"We will rebuild the bridge. It takes a year."', "direct"),
+    ("In her speech the mayor declared:\n\nThe bridge will be rebuilt by spring.\n\nThe meeting ended.",
+     "declared:", "the mayor", "The bridge will be rebuilt by spring", "indirect"),
 ]
 
 

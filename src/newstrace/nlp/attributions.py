@@ -279,6 +279,32 @@ def _quote_after_sentence(text: str, pos: int, quotes: list[CharSpan]) -> CharSp
     return None
 
 
+def _after_colon(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
+    """'He said:' ending its line introduces the next paragraph: the quote that opens it (with
+    the paragraphs it runs over), or else that paragraph itself."""
+    colon = text.find(":", max(0, pos - 1), pos + 3)
+    if colon == -1 or text[pos:colon].strip():
+        return None
+    line_end = text.find("\n", colon)
+    if line_end == -1 or text[colon + 1:line_end].strip():
+        return None  # 'He said: "..."' on one line is a plain next quote
+    start = colon + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) or text.count("\n\n", colon, start) > 1:
+        return None
+    for qs, qe in quotes:
+        if qs == start:
+            return qs, qe
+        if qs > start:
+            break
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end - start >= 10 else None
+
+
 # Responses that are attributions without any content ("Trump declined", "she did not respond").
 _BARE_RESPONSES = frozenset({"decline", "refuse", "deny", "confirm", "acknowledge", "comment", "respond",
                              "reply", "answer", "concede", "admit", "dispute", "object", "agree", "disagree"})
@@ -299,7 +325,8 @@ def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     """A bare speech verb ("he said") takes the quote right before or right after it."""
     region = _chars(doc, cand.cue + cand.source)
     assert region is not None
-    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
+    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes) \
+        or _after_colon(doc.text, region[1], quotes)
     if found is None:
         if doc[cand.head].lemma_.lower() in _BARE_RESPONSES:
             cand.method = cand.method.replace(":quote", ":bare")  # "The spokesman declined."
