@@ -67,6 +67,8 @@ CASES = [
      "continued:", "The mayor", '"We will rebuild the bridge. It takes a year."', "direct"),
     ("In her speech the mayor declared:\n\nThe bridge will be rebuilt by spring.\n\nThe meeting ended.",
      "declared:", "the mayor", "The bridge will be rebuilt by spring", "indirect"),
+    ("To the farmers, the new tax looks like a punishment.", "To", "the farmers",
+     "the new tax looks like a punishment", "indirect"),
 ]
 
 

@@ -98,6 +98,48 @@ def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
     return _cand([tok.i], mention_ids(pobj), content, "fronted_in", tok.i, pobj.i)
 
 
+_VIEWER_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "many", "most", "some", "others", "anyone",
+                              "everyone", "both"})
+
+
+def _viewer(tok: Token) -> bool:
+    """A person or group whose point of view a fronted "To X," gives."""
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    low = tok.lower_
+    if tok.pos_ == "PRON" or tok.pos_ == "DET" or tok.pos_ == "ADJ":
+        return low in _VIEWER_PRONOUNS
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("", "PERSON", "NORP")
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in lexicon.load_set("kind_person_nouns")
+                                   or low in lexicon.load_set("kind_group_nouns"))
+
+
+def _fronted_to(tok: Token) -> _Cand | None:
+    """"To Smith, the plan is a betrayal.": the person or group is the source of the view the rest
+    of the sentence states ("For X, ..." is mostly a beneficiary, not a view)."""
+    if tok.lower_ != "to" or tok.dep_ != "prep":
+        return None
+    doc = tok.doc
+    sent = tok.sent
+    first = sent.start
+    while first < tok.i and (doc[first].is_space or doc[first].dep_ == "cc" or doc[first].lower_ in ("but", "and", "yet")):
+        first += 1
+    if first != tok.i:
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or not _viewer(pobj):
+        return None
+    end = tok.right_edge.i + 1
+    if end >= sent.end or doc[end].text != ",":
+        return None
+    content = trim(doc, list(range(end + 1, sent.end)))
+    if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+        return None
+    return _cand([tok.i], mention_ids(pobj), content, "fronted_to", tok.i, pobj.i)
+
+
 def _colon(tok: Token) -> _Cand | None:
     """A headline-style colon: "Senator: Budget is dead on arrival"."""
     if tok.text != ":":
@@ -392,7 +434,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "idiom": 2}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "fronted_to": 3, "idiom": 2}
 
 
 def _rank(cand: _Cand) -> int:
@@ -451,7 +493,7 @@ def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
     for tok in doc:
         if tok.i in used:
             continue
-        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
+        cand = (_according_to(tok) or _fronted_in(tok, lex) or _fronted_to(tok) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
                 or _verb(tok, lex)
                 or _adjective(tok, lex) or noun_cue(tok, lex))
         if cand is not None and not used.intersection(cand.cue):
