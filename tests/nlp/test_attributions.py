@@ -143,3 +143,10 @@ def test_attributions_found_records_are_frozen() -> None:
     found = Found((0, 4), None, None, "indirect", "rule", 0, None)
     with pytest.raises(AttributeError):
         found.cue = (1, 2)  # type: ignore[misc]
+
+
+@pytest.mark.model
+def test_attributions_declined_to_comment_is_one_attribution(nlp: Any) -> None:
+    rows = _find(nlp, "The spokesman declined to comment. The board met on Friday.")
+    assert [r["cue"] for r in rows] == ["declined"]
+    assert rows[0]["content"] == "to comment"

@@ -370,7 +370,9 @@ def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes) \
         or _after_colon(doc.text, region[1], quotes)
     if found is None:
-        if doc[cand.head].lemma_.lower() in _BARE_RESPONSES:
+        head = doc[cand.head]
+        if head.lemma_.lower() in _BARE_RESPONSES and head.dep_ != "xcomp":
+            # "to comment" under another verb ("took the chance to comment") reports nothing
             cand.method = cand.method.replace(":quote", ":bare")  # "The spokesman declined."
         else:
             cand.dropped = True
