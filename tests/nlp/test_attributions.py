@@ -150,3 +150,21 @@ def test_attributions_declined_to_comment_is_one_attribution(nlp: Any) -> None:
     rows = _find(nlp, "The spokesman declined to comment. The board met on Friday.")
     assert [r["cue"] for r in rows] == ["declined"]
     assert rows[0]["content"] == "to comment"
+
+
+def _parts(nlp: Any, text: str, cue: str) -> list[str]:
+    found, _ = extract(nlp(text))
+    match = next(f for f in found if text[f.cue[0]:f.cue[1]] == cue)
+    return [text[s:e] for s, e in match.content_parts]
+
+
+@pytest.mark.model
+def test_attributions_content_parts_leave_out_the_said_frame(nlp: Any) -> None:
+    text = '"We will win," Smith said on Tuesday at a rally, "and then we will govern."'
+    assert _parts(nlp, text, "said") == ['"We will win,"', '"and then we will govern."']
+    assert _parts(nlp, "The plan, she said on Monday, will fail.", "said") == ["The plan", "will fail"]
+
+
+@pytest.mark.model
+def test_attributions_plain_content_has_no_parts(nlp: Any) -> None:
+    assert _parts(nlp, "The mayor said that the bridge would reopen in May.", "said") == []

@@ -241,7 +241,7 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
         for child in right:
             if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i == verb.i + 1:
                 pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if pobjs:
+                if pobjs and pobjs[0].ent_type_ not in ("DATE", "TIME"):  # "said on Monday": when
                     return span_ids(pobjs[0]), child, "prep"
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(

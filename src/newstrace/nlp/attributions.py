@@ -37,6 +37,7 @@ class Found:
     method: str
     cue_head: int  # token index of the cue's head word (for stance and source-kind lookups)
     source_head: int | None
+    content_parts: tuple[CharSpan, ...] = ()  # the content without an inserted "he said" frame
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -382,6 +383,22 @@ def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     _widen(doc, cand, quotes)
 
 
+_TAIL_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent"})
+
+
+def _frame_end(doc: Doc, cand: _Cand, pos: int, quotes: list[CharSpan]) -> int:
+    """The end of a "he said" frame with its time and place ('she said on Tuesday at a rally'),
+    short of the next quote."""
+    head = doc[cand.head]
+    nxt = next((qs for qs, _ in quotes if qs >= pos), len(doc.text))
+    for child in head.children:
+        last = child.doc[child.right_edge.i]
+        stop = last.idx + len(last.text)
+        if child.dep_ in _TAIL_DEPS and child.idx >= pos and stop <= nxt and "\n" not in doc.text[pos:stop]:
+            pos = max(pos, stop)
+    return pos
+
+
 def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     """Content that touches a direct quote takes the whole quote and the quote that resumes right
     after the "he said" that interrupted it."""
@@ -397,7 +414,7 @@ def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     if touched:
         around = _chars(doc, cand.cue + cand.source)
         if around is not None and around[0] >= end - 1:
-            pos = around[1]
+            pos = _frame_end(doc, cand, around[1], quotes)
             nxt = _next_quote(doc.text, pos, quotes)
             if nxt is None:  # '"A," he told reporters on Monday. "B."': the quote goes on
                 nxt = _quote_after_sentence(doc.text, pos, quotes)
@@ -405,6 +422,38 @@ def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
                 end = nxt[1]
                 nxt = _next_quote(doc.text, end, quotes)
     cand.chars = (start, end)
+
+
+_FRAME_PUNCT = " ,\u2014\u2013-\u00a0\n"
+
+
+def _content_parts(doc: Doc, cand: _Cand, cue: CharSpan, source: CharSpan | None,
+                   quotes: list[CharSpan]) -> tuple[CharSpan, ...]:
+    """The content's pieces around the "he said" frame it contains ('"A," she said Tuesday, "B."',
+    "The plan, he said, will fail"), or () when the content does not contain its own cue."""
+    content = cand.chars
+    if content is None:
+        return ()
+    lo = min(cue[0], source[0]) if source else cue[0]
+    hi = max(cue[1], source[1]) if source else cue[1]
+    if not content[0] < lo or not hi < content[1]:
+        return ()
+    text = doc.text
+    before = [q for q in quotes if content[0] <= q[0] and q[1] <= lo]
+    after = [q for q in quotes if hi <= q[0] and q[1] <= content[1]]
+    if before and after and "\n" not in text[before[-1][1]:after[0][0]]:
+        left, right = before[-1][1], after[0][0]
+    else:
+        head = doc[cand.head]
+        left = min(lo, head.left_edge.idx)
+        right = max(hi, head.right_edge.idx + len(head.right_edge.text))
+        if left <= content[0] or right >= content[1]:
+            return ()
+        left = content[0] + len(text[content[0]:left].rstrip(_FRAME_PUNCT))
+        right = content[1] - len(text[right:content[1]].lstrip(_FRAME_PUNCT))
+    if not content[0] < left <= right < content[1]:
+        return ()
+    return (content[0], left), (right, content[1])
 
 
 def _type_of(text: str, content: CharSpan | None, quotes: list[CharSpan], skip: list[CharSpan]) -> str:
@@ -525,6 +574,6 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         assert cue is not None
         source = _chars(doc, cand.source)
         kind = _type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
-        out.append(Found(cue, source, cand.chars, kind,
-                         cand.method, cand.head, cand.source_head))
+        out.append(Found(cue, source, cand.chars, kind, cand.method, cand.head, cand.source_head,
+                         _content_parts(doc, cand, cue, source, quotes)))
     return out, scan.unbalanced
