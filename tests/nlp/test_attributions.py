@@ -69,6 +69,8 @@ CASES = [
      "declared:", "the mayor", "The bridge will be rebuilt by spring", "indirect"),
     ("To the farmers, the new tax looks like a punishment.", "To", "the farmers",
      "the new tax looks like a punishment", "indirect"),
+    ("Acme senior adviser Jo Lund said the deal was dead.", "said", "Acme senior adviser Jo Lund",
+     "the deal was dead", "indirect"),
 ]
 
 

@@ -165,7 +165,20 @@ def source_ids(src: Token, verb: Token) -> list[int]:
         return trim(src.doc, [i for i in mention_ids(src) if i < verb.i], keep_quotes=False)
     if verb.dep_ in ("acl", "relcl") and src.i == verb.head.i:
         return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
-    return mention_ids(src)
+    return _with_lost_modifier(src, mention_ids(src))
+
+
+def _with_lost_modifier(src: Token, ids: list[int]) -> list[int]:
+    """"Texas Sen. Ted Cruz said": a capitalised first word of the sentence the parser split off
+    the subject (as a verb or a clause) still belongs to it."""
+    if not ids or ids[0] == 0:
+        return ids
+    prev = src.doc[ids[0] - 1]
+    if prev.i != src.sent.start or not prev.is_title or prev.is_stop or prev.whitespace_ != " " \
+            or prev.dep_ not in ("advcl", "npadvmod", "nmod", "dep", "amod", "compound", "nsubj") \
+            or prev.tag_ not in ("NNP", "NNPS", "VB", "VBP", "JJ") or prev.head.i in ids:
+        return ids
+    return [prev.i] + ids
 
 
 def _with_complements(obj: Token, verb: Token) -> list[int]:
