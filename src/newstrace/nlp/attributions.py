@@ -63,6 +63,33 @@ def _according_to(tok: Token) -> _Cand | None:
                  pobj.i if pobj is not None else None)
 
 
+_VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "assessment", "telling", "mind", "eyes",
+                         "reckoning"})
+
+
+def _in_view(tok: Token) -> _Cand | None:
+    """"In Smith's view, the plan is dead" / "the plan, in his words, is dead": the owner is the
+    source, the clause the phrase modifies the content."""
+    if tok.lower_ not in _VIEW_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "in" or any(
+            c.dep_ == "amod" for c in tok.children):  # "in their right mind" is no one's view
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    prep = tok.head
+    if owner is None or prep.i + 1 > owner.left_edge.i or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
+        return None
+    sent = tok.sent
+    skip = set(span_ids(prep))
+    content = [i for i in span_ids(head) if i not in skip and sent.start <= i < sent.end]
+    content = trim(tok.doc, content)
+    if len(content) < 3:
+        return None
+    cue = list(range(owner.right_edge.i + 1, tok.i + 1))  # "view": "In" would swallow the owner
+    return _cand(cue, mention_ids(owner), content, "in_view", tok.i, owner.i)
+
+
 _POLLS = frozenset({"poll", "survey", "polling", "average"})
 
 
@@ -485,7 +512,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "fronted_to": 3, "idiom": 2}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
 
 
 def _rank(cand: _Cand) -> int:
@@ -544,7 +571,7 @@ def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
     for tok in doc:
         if tok.i in used:
             continue
-        cand = (_according_to(tok) or _fronted_in(tok, lex) or _fronted_to(tok) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
+        cand = (_according_to(tok) or _in_view(tok) or _fronted_in(tok, lex) or _fronted_to(tok) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
                 or _verb(tok, lex)
                 or _adjective(tok, lex) or noun_cue(tok, lex))
         if cand is not None and not used.intersection(cand.cue):
