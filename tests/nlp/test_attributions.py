@@ -71,6 +71,8 @@ CASES = [
      "the new tax looks like a punishment", "indirect"),
     ("Acme senior adviser Jo Lund said the deal was dead.", "said", "Acme senior adviser Jo Lund",
      "the deal was dead", "indirect"),
+    ("Campaign chief Jo Lund says in a statement that the governor will stay in the race.", "says",
+     "Campaign chief Jo Lund", "that the governor will stay in the race", "indirect"),
     ("In the mayor's view, the bridge is safe enough for trucks.", "view", "the mayor's",
      "the bridge is safe enough for trucks", "indirect"),
 ]

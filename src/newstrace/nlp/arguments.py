@@ -256,6 +256,9 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
                 pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if pobjs and pobjs[0].ent_type_ not in ("DATE", "TIME"):  # "said on Monday": when
                     return span_ids(pobjs[0]), child, "prep"
+    clause = channel_clause(verb)
+    if clause is not None:
+        return span_ids(clause), None, "ccomp"
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i for c in children):
@@ -278,6 +281,24 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
         skip = set(span_ids(verb))
         return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
     return [], None, ""
+
+
+# Where words were said: "said in a statement that ...", "told him in an interview that ...".
+CHANNELS = CARRIERS | {"interview", "speech", "conversation", "call", "appearance", "op-ed", "filing", "report"}
+
+
+def channel_clause(verb: Token) -> Token | None:
+    """The that-clause the parser hung on the channel noun of "says in a statement that ..."."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ == "prep" and child.lower_ in ("in", "during", "on", "via"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() not in CHANNELS:
+                continue
+            for clause in pobj.children:
+                if clause.i > pobj.i and clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause
+    return None
 
 
 # A fronted adverbial clause is not what a "..., he said" frames.
