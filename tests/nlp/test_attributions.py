@@ -174,3 +174,10 @@ def test_attributions_content_parts_leave_out_the_said_frame(nlp: Any) -> None:
 @pytest.mark.model
 def test_attributions_plain_content_has_no_parts(nlp: Any) -> None:
     assert _parts(nlp, "The mayor said that the bridge would reopen in May.", "said") == []
+
+
+@pytest.mark.model
+def test_attributions_standing_in_the_polls_is_no_poll_finding(nlp: Any) -> None:
+    assert not [r for r in _find(nlp, "The senator has a slim lead in the polls.") if r["cue"] == "in"]
+    row = _by_cue(_find(nlp, "The senator leads the governor by four points in a new state poll."), "in")
+    assert row["source"] == "a new state poll"

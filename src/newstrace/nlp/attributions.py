@@ -112,6 +112,8 @@ def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
     sent = tok.sent
     fronted = tok.i == sent.start or doc_text_before(tok).isspace() or tok.i == sent.start + 1 and not doc_text_before(tok).isalpha()
     skip = set(span_ids(tok))
+    if not fronted and (pobj.tag_ in ("NNS", "NNPS") or pobj.lower_ == "polling"):
+        return None  # "leads in the polls": the standing in general, not one poll's finding
     if fronted:
         content = [i for i in range(tok.right_edge.i + 1, sent.end) if i not in skip]
     else:
