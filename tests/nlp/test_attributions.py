@@ -181,3 +181,10 @@ def test_attributions_standing_in_the_polls_is_no_poll_finding(nlp: Any) -> None
     assert not [r for r in _find(nlp, "The senator has a slim lead in the polls.") if r["cue"] == "in"]
     row = _by_cue(_find(nlp, "The senator leads the governor by four points in a new state poll."), "in")
     assert row["source"] == "a new state poll"
+
+
+@pytest.mark.model
+def test_attributions_likely_is_a_forecast_unless_a_cue_follows(nlp: Any) -> None:
+    assert not _find(nlp, "The senator is likely to win the seat.")
+    row = _by_cue(_find(nlp, "Voters are likely to say that taxes matter."), "are likely to say")
+    assert row["source"] == "Voters"

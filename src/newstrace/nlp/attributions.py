@@ -235,6 +235,9 @@ _NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get",
                        "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
                        "allow", "win", "cause", "ensure", "need", "lead", "use", "include", "turn",
                        "watch", "join", "require", "provide", "’s", "'s", "give", "bring", "find"})
+_ODDS = frozenset({"likely", "unlikely"})
+
+
 def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
     """"were adamant that ...", "is critical of ...", "are likely to say ...": copula + adjective."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in lexicon.load_set("cue_adjectives"):
@@ -253,6 +256,8 @@ def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
             return None
         cue = list(range(cue_tokens(cop, lex)[0], cue_tokens(comp, lex, prep)[-1] + 1))
         return _cand(cue, source_ids(subj, cop), content, f"adjective_cue:{rule}", comp.i, subj.i)
+    if tok.lemma_.lower() in _ODDS:
+        return None  # "is likely to win": a forecast by no one, unless a cue follows ("likely to say")
     if comp.dep_ == "prep":
         pobj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
