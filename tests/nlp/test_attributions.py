@@ -188,3 +188,12 @@ def test_attributions_likely_is_a_forecast_unless_a_cue_follows(nlp: Any) -> Non
     assert not _find(nlp, "The senator is likely to win the seat.")
     row = _by_cue(_find(nlp, "Voters are likely to say that taxes matter."), "are likely to say")
     assert row["source"] == "Voters"
+
+
+@pytest.mark.model
+def test_attributions_colon_closing_a_paragraph_before_a_quote_is_the_cue(nlp: Any) -> None:
+    text = 'The senator ended the evening with three wishes:\n\n"Peace, patience and a balanced budget."\n\nThe end.'
+    row = _by_cue(_find(nlp, text), ":")
+    assert row["source"] == "The senator"
+    assert row["content"] == '"Peace, patience and a balanced budget."'
+    assert row["type"] == "direct"

@@ -519,7 +519,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "colon_quote": 3, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
 
 
 def _rank(cand: _Cand) -> int:
@@ -587,6 +587,37 @@ def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
     return cands
 
 
+def _colon_quotes(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[_Cand]:
+    """"He then listed what a nominee needs:" closing its paragraph, the next one a quote: the
+    colon is the cue, the sentence's subject the source, when the line has no cue of its own."""
+    text = doc.text
+    starts = {qs: qe for qs, qe in quotes}
+    taken = {i for c in cands for i in c.cue}
+    out: list[_Cand] = []
+    for tok in doc:
+        if tok.text != ":" or tok.i in taken:
+            continue
+        line_end = text.find("\n", tok.idx)
+        if line_end == -1 or text[tok.idx + 1:line_end].strip():
+            continue
+        qs = line_end
+        while qs < len(text) and text[qs].isspace():
+            qs += 1
+        if qs not in starts or text.count("\n\n", line_end, qs) > 1:
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        if any(line_start <= doc[i].idx < tok.idx for c in cands if not c.dropped for i in c.cue):
+            continue
+        root = tok.sent.root
+        subj = own_subject(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            continue
+        cand = _cand([tok.i], source_ids(subj, root), [], "colon_quote", tok.i, subj.i)
+        cand.chars = (qs, starts[qs])
+        out.append(cand)
+    return out
+
+
 def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     """All attributions of a parsed text, and the number of unbalanced quotes skipped."""
     lex = lex or cue_lexicon()
@@ -599,6 +630,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
             _widen(doc, cand, quotes)
         elif cand.method != "cites":
             _quote_for(doc, cand, quotes)
+    cands.extend(_colon_quotes(doc, cands, quotes))
     _resolve(doc, cands, quotes)
     out: list[Found] = []
     for cand in cands:
