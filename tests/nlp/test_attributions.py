@@ -197,3 +197,11 @@ def test_attributions_colon_closing_a_paragraph_before_a_quote_is_the_cue(nlp: A
     assert row["source"] == "The senator"
     assert row["content"] == '"Peace, patience and a balanced budget."'
     assert row["type"] == "direct"
+
+
+@pytest.mark.model
+def test_attributions_participle_in_the_frame_keeps_the_quote_going(nlp: Any) -> None:
+    text = '"We have come a long way," he said, noting that he once trailed by fifty points. "We will win."'
+    rows = _find(nlp, text)
+    assert _by_cue(rows, "noting")["content"] == "that he once trailed by fifty points"
+    assert _parts(nlp, text, "said") == ['"We have come a long way,"', '"We will win."']

@@ -421,14 +421,15 @@ _TAIL_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent"})
 
 
 def _frame_end(doc: Doc, cand: _Cand, pos: int, quotes: list[CharSpan]) -> int:
-    """The end of a "he said" frame with its time and place ('she said on Tuesday at a rally'),
-    short of the next quote."""
+    """The end of a "he said" frame with its time and place ('she said on Tuesday at a rally') or
+    a participle ('he said, noting that ...'), short of the next quote."""
     head = doc[cand.head]
     nxt = next((qs for qs, _ in quotes if qs >= pos), len(doc.text))
     for child in head.children:
         last = child.doc[child.right_edge.i]
         stop = last.idx + len(last.text)
-        if child.dep_ in _TAIL_DEPS and child.idx >= pos and stop <= nxt and "\n" not in doc.text[pos:stop]:
+        tail = child.dep_ in _TAIL_DEPS or child.dep_ == "advcl" and child.tag_ == "VBG"  # ", noting that ..."
+        if tail and child.idx >= pos and stop <= nxt and "\n" not in doc.text[pos:stop]:
             pos = max(pos, stop)
     return pos
 
@@ -526,6 +527,12 @@ def _rank(cand: _Cand) -> int:
     return _RANKS.get(cand.method.split(":", 1)[0], 2)
 
 
+def _between_quotes(span: CharSpan, outer: CharSpan, quotes: list[CharSpan]) -> bool:
+    """True when ``span`` sits between two quotes of the content ``outer``."""
+    return any(outer[0] <= qs and qe <= span[0] for qs, qe in quotes) and any(
+        span[1] <= qs and qe <= outer[1] for qs, qe in quotes)
+
+
 def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
     """Univocal tagging: an attribution inside another's content cuts it or is dropped."""
     for inner in cands:
@@ -542,6 +549,8 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
             if any(_inside(cue, q) for q in quotes):
                 inner.dropped = True  # words inside a quoted statement belong to it
                 break
+            if _between_quotes(cue, outer.chars, quotes):
+                continue  # '"A," he said, noting that ... "B."': the frame between the quotes
             head = doc[inner.head]
             cut = min([cue[0]] + [doc[i].idx for i in inner.source[:1]])
             if head.dep_ in ("advcl", "conj", "parataxis") and cut > outer.chars[0] + 10:
