@@ -205,3 +205,23 @@ def test_attributions_participle_in_the_frame_keeps_the_quote_going(nlp: Any) ->
     rows = _find(nlp, text)
     assert _by_cue(rows, "noting")["content"] == "that he once trailed by fifty points"
     assert _parts(nlp, text, "said") == ['"We have come a long way,"', '"We will win."']
+
+
+@pytest.mark.model
+def test_attributions_addressee_object_yields_to_the_adjacent_quote(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    # a parse that reads "reporters" as the message of "told" (as the model sometimes does)
+    words = ['"', "Fine", ",", '"', "she", "told", "reporters", "."]
+    spaces = [False, False, False, True, True, True, False, False]
+    heads = [5, 5, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "ccomp", "punct", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "ADJ", "PUNCT", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT"]
+    tags = ["``", "JJ", ",", "''", "PRP", "VBD", "NNS", "."]
+    lemmas = ['"', "fine", ",", '"', "she", "tell", "reporter", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=["dep" if d == "ccomp" else d for d in deps],
+              pos=pos, tags=tags, lemmas=lemmas)
+    found, _ = extract(doc)
+    text = doc.text
+    told = next(f for f in found if text[f.cue[0]:f.cue[1]] == "told")
+    assert told.content is not None and text[told.content[0]:told.content[1]] == '"Fine,"'

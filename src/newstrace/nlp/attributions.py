@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
+from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
@@ -596,6 +596,16 @@ def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
     return cands
 
 
+def _addressee_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
+    """'"...," she told reporters.': the addressee is no message; the adjacent quote is."""
+    region = _chars(doc, cand.cue + cand.source + cand.content)
+    assert region is not None
+    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
+    if found is not None:
+        cand.content = [t.i for t in doc.char_span(found[0], found[1], alignment_mode="expand") or []]
+        cand.method = "speech:quote"
+
+
 def _colon_quotes(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[_Cand]:
     """"He then listed what a nominee needs:" closing its paragraph, the next one a quote: the
     colon is the cue, the sentence's subject the source, when the line has no cue of its own."""
@@ -635,6 +645,8 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     cands = [c for c in candidates(doc, lex) if not _in_quote(doc, c, quotes)]
     _own_clauses(doc, cands)
     for cand in cands:
+        if cand.method == "speech:dobj" and doc[cand.head].lemma_.lower() in ADDRESSEE_VERBS:
+            _addressee_quote(doc, cand, quotes)
         if cand.content:
             _widen(doc, cand, quotes)
         elif cand.method != "cites":
