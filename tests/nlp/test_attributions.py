@@ -225,3 +225,16 @@ def test_attributions_addressee_object_yields_to_the_adjacent_quote(nlp: Any) ->
     text = doc.text
     told = next(f for f in found if text[f.cue[0]:f.cue[1]] == "told")
     assert told.content is not None and text[told.content[0]:told.content[1]] == '"Fine,"'
+
+
+@pytest.mark.model
+def test_attributions_quote_goes_on_in_a_quoted_paragraph_without_a_cue(nlp: Any) -> None:
+    from newstrace.nlp.model import line_sentences
+
+    text = 'He said: "We will win the state."\n\n"And then we will govern it."\n\n"Not yet," his rival said.'
+    found, _ = extract(nlp(line_sentences(nlp, text)))
+    spans = {text[f.cue[0]:f.cue[1]]: f.content for f in found}
+    said = spans["said:"]
+    assert said is not None and text[said[0]:said[1]] == '"We will win the state."\n\n"And then we will govern it."'
+    rival = spans["said"]
+    assert rival is not None and text[rival[0]:rival[1]] == '"Not yet,"'

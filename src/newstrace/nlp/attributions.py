@@ -606,6 +606,42 @@ def _addressee_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
         cand.method = "speech:quote"
 
 
+def _quoted_paragraphs(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
+    """A quote that ends its paragraph goes on in the next paragraphs that are quotes and nothing
+    else, with no cue of their own (the speaker keeps talking)."""
+    text = doc.text
+    cue_starts = sorted(doc[c.cue[0]].idx for c in cands if not c.dropped)
+    by_start = {qs: qe for qs, qe in quotes}
+    for cand in cands:
+        if cand.dropped or cand.chars is None or not any(qe == cand.chars[1] for _, qe in quotes):
+            continue
+        cue = _chars(doc, cand.cue)
+        if cue is None or cue[0] >= cand.chars[0]:
+            continue  # '"A," he said.' is handled by _widen (a quote resuming after the frame)
+        end = cand.chars[1]
+        while True:
+            gap_end = end
+            while gap_end < len(text) and text[gap_end] in " \u00a0":
+                gap_end += 1
+            if not text.startswith("\n", gap_end):
+                break
+            start = gap_end
+            while start < len(text) and text[start].isspace():
+                start += 1
+            qe = by_start.get(start)
+            if qe is None or text.count("\n\n", gap_end, start) > 1:
+                break
+            after = qe
+            while after < len(text) and text[after] in " \u00a0":
+                after += 1
+            if after < len(text) and text[after] != "\n":
+                break  # the paragraph goes on after the quote: "..., she said."
+            if any(start <= c < qe for c in cue_starts):
+                break
+            end = qe
+        cand.chars = (cand.chars[0], end)
+
+
 def _colon_quotes(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[_Cand]:
     """"He then listed what a nominee needs:" closing its paragraph, the next one a quote: the
     colon is the cue, the sentence's subject the source, when the line has no cue of its own."""
@@ -652,6 +688,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         elif cand.method != "cites":
             _quote_for(doc, cand, quotes)
     cands.extend(_colon_quotes(doc, cands, quotes))
+    _quoted_paragraphs(doc, cands, quotes)
     _resolve(doc, cands, quotes)
     out: list[Found] = []
     for cand in cands:
