@@ -615,9 +615,6 @@ def _quoted_paragraphs(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> 
     for cand in cands:
         if cand.dropped or cand.chars is None or not any(qe == cand.chars[1] for _, qe in quotes):
             continue
-        cue = _chars(doc, cand.cue)
-        if cue is None or cue[0] >= cand.chars[0]:
-            continue  # '"A," he said.' is handled by _widen (a quote resuming after the frame)
         end = cand.chars[1]
         while True:
             gap_end = end
