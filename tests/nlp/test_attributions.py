@@ -67,6 +67,8 @@ CASES = [
      "continued:", "The mayor", '"We will rebuild the bridge. It takes a year."', "direct"),
     ("In her speech the mayor declared:\n\nThe bridge will be rebuilt by spring.\n\nThe meeting ended.",
      "declared:", "the mayor", "The bridge will be rebuilt by spring", "indirect"),
+    ('The mayor told the crowd:\n\n"We will rebuild the bridge."\n\nThe meeting ended.', "told", "The mayor",
+     '"We will rebuild the bridge."', "direct"),
     ("To the farmers, the new tax looks like a punishment.", "To", "the farmers",
      "the new tax looks like a punishment", "indirect"),
     ("Acme senior adviser Jo Lund said the deal was dead.", "said", "Acme senior adviser Jo Lund",

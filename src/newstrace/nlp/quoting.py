@@ -190,10 +190,12 @@ def type_of(text: str, content: CharSpan | None, quotes: list[CharSpan], skip: l
 
 
 def addressee_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
-    """'"...," she told reporters.': the addressee is no message; the adjacent quote is."""
+    """'"...," she told reporters.': the addressee is no message; the adjacent quote (or the
+    paragraph a closing colon introduces) is."""
     region = _chars(doc, cand.cue + cand.source + cand.content)
     assert region is not None
-    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
+    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes) \
+        or _after_colon(doc.text, region[1], quotes)  # "told the crowd:" closing its paragraph
     if found is not None:
         cand.content = [t.i for t in doc.char_span(found[0], found[1], alignment_mode="expand") or []]
         cand.method = "speech:quote"
