@@ -84,3 +84,11 @@ def test_records_roundtrip(record: object) -> None:
 def test_records_link_contract_shape() -> None:
     data = LinkRecord("a", "s1").to_dict()
     assert data == {"id": "a", "story_id": "s1", "duplicate_of": None, "origin": {"type": "original", "source": None, "article_id": None}}
+
+
+def test_records_span_parts_roundtrip_and_only_when_set() -> None:
+    body = '"A," he said, "B."'
+    whole = Span(body, 0, len(body), ((0, 4), (14, len(body))))
+    assert whole.to_dict()["spans"] == [[0, 4], [14, len(body)]]
+    assert Span.from_dict(whole.to_dict()) == whole
+    assert "spans" not in Span.of(body, 0, 4).to_dict()

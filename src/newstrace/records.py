@@ -75,18 +75,27 @@ class RawDocument:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A contiguous piece of the article body: ``body[start:end] == text``."""
+    """A contiguous piece of the article body: ``body[start:end] == text``.
+
+    ``parts`` (optional, written as ``spans``) gives the exact pieces when the span is
+    discontinuous inside ``start``/``end``: a quote interrupted by "he said on Tuesday".
+    """
 
     text: str
     start: int
     end: int
+    parts: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+        out: dict[str, Any] = {"text": self.text, "start": self.start, "end": self.end}
+        if self.parts:
+            out["spans"] = [list(p) for p in self.parts]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Span:
-        return cls(text=str(data["text"]), start=int(data["start"]), end=int(data["end"]))
+        parts = tuple((int(p[0]), int(p[1])) for p in data.get("spans") or ())
+        return cls(text=str(data["text"]), start=int(data["start"]), end=int(data["end"]), parts=parts)
 
     @classmethod
     def of(cls, body: str, start: int, end: int) -> Span:

@@ -62,6 +62,21 @@ CASES = [
      "that most voters oppose the tax", "indirect"),
     ("Governor: Budget talks are dead on arrival", ":", "Governor", "Budget talks are dead on arrival",
      "indirect"),
+    # a cue ending its line with a colon introduces the next paragraph, quoted or not
+    ('The mayor continued:\n\n"We will rebuild the bridge. It takes a year."\n\nThe meeting ended.',
+     "continued:", "The mayor", '"We will rebuild the bridge. It takes a year."', "direct"),
+    ("In her speech the mayor declared:\n\nThe bridge will be rebuilt by spring.\n\nThe meeting ended.",
+     "declared:", "the mayor", "The bridge will be rebuilt by spring", "indirect"),
+    ('The mayor told the crowd:\n\n"We will rebuild the bridge."\n\nThe meeting ended.', "told", "The mayor",
+     '"We will rebuild the bridge."', "direct"),
+    ("To the farmers, the new tax looks like a punishment.", "To", "the farmers",
+     "the new tax looks like a punishment", "indirect"),
+    ("Acme senior adviser Jo Lund said the deal was dead.", "said", "Acme senior adviser Jo Lund",
+     "the deal was dead", "indirect"),
+    ("Campaign chief Jo Lund says in a statement that the governor will stay in the race.", "says",
+     "Campaign chief Jo Lund", "that the governor will stay in the race", "indirect"),
+    ("In the mayor's view, the bridge is safe enough for trucks.", "view", "the mayor's",
+     "the bridge is safe enough for trucks", "indirect"),
 ]
 
 
@@ -136,3 +151,92 @@ def test_attributions_found_records_are_frozen() -> None:
     found = Found((0, 4), None, None, "indirect", "rule", 0, None)
     with pytest.raises(AttributeError):
         found.cue = (1, 2)  # type: ignore[misc]
+
+
+@pytest.mark.model
+def test_attributions_declined_to_comment_is_one_attribution(nlp: Any) -> None:
+    rows = _find(nlp, "The spokesman declined to comment. The board met on Friday.")
+    assert [r["cue"] for r in rows] == ["declined"]
+    assert rows[0]["content"] == "to comment"
+
+
+def _parts(nlp: Any, text: str, cue: str) -> list[str]:
+    found, _ = extract(nlp(text))
+    match = next(f for f in found if text[f.cue[0]:f.cue[1]] == cue)
+    return [text[s:e] for s, e in match.content_parts]
+
+
+@pytest.mark.model
+def test_attributions_content_parts_leave_out_the_said_frame(nlp: Any) -> None:
+    text = '"We will win," Smith said on Tuesday at a rally, "and then we will govern."'
+    assert _parts(nlp, text, "said") == ['"We will win,"', '"and then we will govern."']
+    assert _parts(nlp, "The plan, she said on Monday, will fail.", "said") == ["The plan", "will fail"]
+
+
+@pytest.mark.model
+def test_attributions_plain_content_has_no_parts(nlp: Any) -> None:
+    assert _parts(nlp, "The mayor said that the bridge would reopen in May.", "said") == []
+
+
+@pytest.mark.model
+def test_attributions_standing_in_the_polls_is_no_poll_finding(nlp: Any) -> None:
+    assert not [r for r in _find(nlp, "The senator has a slim lead in the polls.") if r["cue"] == "in"]
+    row = _by_cue(_find(nlp, "The senator leads the governor by four points in a new state poll."), "in")
+    assert row["source"] == "a new state poll"
+
+
+@pytest.mark.model
+def test_attributions_likely_is_a_forecast_unless_a_cue_follows(nlp: Any) -> None:
+    assert not _find(nlp, "The senator is likely to win the seat.")
+    row = _by_cue(_find(nlp, "Voters are likely to say that taxes matter."), "are likely to say")
+    assert row["source"] == "Voters"
+
+
+@pytest.mark.model
+def test_attributions_colon_closing_a_paragraph_before_a_quote_is_the_cue(nlp: Any) -> None:
+    text = 'The senator ended the evening with three wishes:\n\n"Peace, patience and a balanced budget."\n\nThe end.'
+    row = _by_cue(_find(nlp, text), ":")
+    assert row["source"] == "The senator"
+    assert row["content"] == '"Peace, patience and a balanced budget."'
+    assert row["type"] == "direct"
+
+
+@pytest.mark.model
+def test_attributions_participle_in_the_frame_keeps_the_quote_going(nlp: Any) -> None:
+    text = '"We have come a long way," he said, noting that he once trailed by fifty points. "We will win."'
+    rows = _find(nlp, text)
+    assert _by_cue(rows, "noting")["content"] == "that he once trailed by fifty points"
+    assert _parts(nlp, text, "said") == ['"We have come a long way,"', '"We will win."']
+
+
+@pytest.mark.model
+def test_attributions_addressee_object_yields_to_the_adjacent_quote(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    # a parse that reads "reporters" as the message of "told" (as the model sometimes does)
+    words = ['"', "Fine", ",", '"', "she", "told", "reporters", "."]
+    spaces = [False, False, False, True, True, True, False, False]
+    heads = [5, 5, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "ccomp", "punct", "punct", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "ADJ", "PUNCT", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT"]
+    tags = ["``", "JJ", ",", "''", "PRP", "VBD", "NNS", "."]
+    lemmas = ['"', "fine", ",", '"', "she", "tell", "reporter", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=["dep" if d == "ccomp" else d for d in deps],
+              pos=pos, tags=tags, lemmas=lemmas)
+    found, _ = extract(doc)
+    text = doc.text
+    told = next(f for f in found if text[f.cue[0]:f.cue[1]] == "told")
+    assert told.content is not None and text[told.content[0]:told.content[1]] == '"Fine,"'
+
+
+@pytest.mark.model
+def test_attributions_quote_goes_on_in_a_quoted_paragraph_without_a_cue(nlp: Any) -> None:
+    from newstrace.nlp.model import line_sentences
+
+    text = 'He said: "We will win the state."\n\n"And then we will govern it."\n\n"Not yet," his rival said.'
+    found, _ = extract(nlp(line_sentences(nlp, text)))
+    spans = {text[f.cue[0]:f.cue[1]]: f.content for f in found}
+    said = spans["said:"]
+    assert said is not None and text[said[0]:said[1]] == '"We will win the state."\n\n"And then we will govern it."'
+    rival = spans["said"]
+    assert rival is not None and text[rival[0]:rival[1]] == '"Not yet,"'

@@ -28,7 +28,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "inform", "remind", "assure", "warn"
 CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post", "tweet", "message",
                       "note", "video", "ad", "advertisement"})
 _CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over"})
-_FOCUS = frozenset({"even", "only", "also", "just"})
+_FOCUS = frozenset({"also", "even", "just"})
 _RELATIVES = frozenset({"that", "which", "what", "whom", "who", "whatever"})
 
 
@@ -129,7 +129,7 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     if dashes:
         out = [i for i in out if i > dashes[-1]]
     out = trim(doc, out, keep_quotes=False)
-    # "even some allies", "only 7 percent": a focus adverb is not part of who speaks
+    # "even some allies": a focus adverb is not part of who speaks ("only 7 percent" keeps "only")
     while len(out) > 1 and doc[out[0]].lower_ in _FOCUS and doc[out[0]].dep_ in ("advmod", "amod", "cc", "preconj"):
         out = out[1:]
     # "Trump on Tuesday", "the report on Wednesday", "officials last week": time is the cue's
@@ -165,7 +165,20 @@ def source_ids(src: Token, verb: Token) -> list[int]:
         return trim(src.doc, [i for i in mention_ids(src) if i < verb.i], keep_quotes=False)
     if verb.dep_ in ("acl", "relcl") and src.i == verb.head.i:
         return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
-    return mention_ids(src)
+    return _with_lost_modifier(src, mention_ids(src))
+
+
+def _with_lost_modifier(src: Token, ids: list[int]) -> list[int]:
+    """"Texas Sen. Ted Cruz said": a capitalised first word of the sentence the parser split off
+    the subject (as a verb or a clause) still belongs to it."""
+    if not ids or ids[0] == 0:
+        return ids
+    prev = src.doc[ids[0] - 1]
+    if prev.i != src.sent.start or not prev.is_title or prev.is_stop or prev.whitespace_ != " " \
+            or prev.dep_ not in ("advcl", "npadvmod", "nmod", "dep", "amod", "compound", "nsubj") \
+            or prev.tag_ not in ("NNP", "NNPS", "VB", "VBP", "JJ") or prev.head.i in ids:
+        return ids
+    return [prev.i] + ids
 
 
 def _with_complements(obj: Token, verb: Token) -> list[int]:
@@ -241,8 +254,11 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
         for child in right:
             if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and child.i == verb.i + 1:
                 pobjs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if pobjs:
+                if pobjs and pobjs[0].ent_type_ not in ("DATE", "TIME"):  # "said on Monday": when
                     return span_ids(pobjs[0]), child, "prep"
+    clause = channel_clause(verb)
+    if clause is not None:
+        return span_ids(clause), None, "ccomp"
     head = verb.head
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON") and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > verb.i for c in children):
@@ -265,6 +281,24 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
         skip = set(span_ids(verb))
         return [i for i in span_ids(head) if i not in skip], None, "parenthetical"
     return [], None, ""
+
+
+# Where words were said: "said in a statement that ...", "told him in an interview that ...".
+CHANNELS = CARRIERS | {"interview", "speech", "conversation", "call", "appearance", "op-ed", "filing", "report"}
+
+
+def channel_clause(verb: Token) -> Token | None:
+    """The that-clause the parser hung on the channel noun of "says in a statement that ..."."""
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ == "prep" and child.lower_ in ("in", "during", "on", "via"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None or pobj.lemma_.lower() not in CHANNELS:
+                continue
+            for clause in pobj.children:
+                if clause.i > pobj.i and clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause
+    return None
 
 
 # A fronted adverbial clause is not what a "..., he said" frames.

@@ -4,7 +4,9 @@ Cue predicates come from the lexicons in ``cues``; their source and content from
 Besides verbs, "according to X", headline colons ("Senator: budget is dead") and raising
 predicates ("seemed to", "is expected to") are cues. Direct quotes widen the content to the whole
 quote, across sentences and paragraphs; a quote split by "he said" and a quote that goes on right
-after "he said." belong to the same content. Tagging is univocal, as in PolNeAR: an attribution
+after "he said." belong to the same content, and the content's ``parts`` leave the "he said"
+frame out; a quote that ends its paragraph goes on in following paragraphs that are quotes with
+no cue of their own. Tagging is univocal, as in PolNeAR: an attribution
 nested in another's content either cuts that content (a trailing "..., saying ...") or is dropped.
 """
 
@@ -14,12 +16,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
+from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.nominal import idiom_cue, noun_cue
 from newstrace.nlp.quotes import find_quotes
+from newstrace.nlp.quoting import (addressee_quote, colon_quotes, content_parts, quote_for, quoted_paragraphs, type_of,
+                                   widen)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -37,6 +41,7 @@ class Found:
     method: str
     cue_head: int  # token index of the cue's head word (for stance and source-kind lookups)
     source_head: int | None
+    content_parts: tuple[CharSpan, ...] = ()  # the content without an inserted "he said" frame
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -62,6 +67,33 @@ def _according_to(tok: Token) -> _Cand | None:
                  pobj.i if pobj is not None else None)
 
 
+_VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "assessment", "telling", "mind", "eyes",
+                         "reckoning"})
+
+
+def _in_view(tok: Token) -> _Cand | None:
+    """"In Smith's view, the plan is dead" / "the plan, in his words, is dead": the owner is the
+    source, the clause the phrase modifies the content."""
+    if tok.lower_ not in _VIEW_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ != "in" or any(
+            c.dep_ == "amod" for c in tok.children):  # "in their right mind" is no one's view
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    prep = tok.head
+    if owner is None or prep.i + 1 > owner.left_edge.i or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
+        return None
+    sent = tok.sent
+    skip = set(span_ids(prep))
+    content = [i for i in span_ids(head) if i not in skip and sent.start <= i < sent.end]
+    content = trim(tok.doc, content)
+    if len(content) < 3:
+        return None
+    cue = list(range(owner.right_edge.i + 1, tok.i + 1))  # "view": "In" would swallow the owner
+    return _cand(cue, mention_ids(owner), content, "in_view", tok.i, owner.i)
+
+
 _POLLS = frozenset({"poll", "survey", "polling", "average"})
 
 
@@ -84,6 +116,8 @@ def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
     sent = tok.sent
     fronted = tok.i == sent.start or doc_text_before(tok).isspace() or tok.i == sent.start + 1 and not doc_text_before(tok).isalpha()
     skip = set(span_ids(tok))
+    if not fronted and (pobj.tag_ in ("NNS", "NNPS") or pobj.lower_ == "polling"):
+        return None  # "leads in the polls": the standing in general, not one poll's finding
     if fronted:
         content = [i for i in range(tok.right_edge.i + 1, sent.end) if i not in skip]
     else:
@@ -96,6 +130,48 @@ def _fronted_in(tok: Token, lex: CueLexicon) -> _Cand | None:
     if len(content) < 2:
         return None
     return _cand([tok.i], mention_ids(pobj), content, "fronted_in", tok.i, pobj.i)
+
+
+_VIEWER_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "many", "most", "some", "others", "anyone",
+                              "everyone", "both"})
+
+
+def _viewer(tok: Token) -> bool:
+    """A person or group whose point of view a fronted "To X," gives."""
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    low = tok.lower_
+    if tok.pos_ == "PRON" or tok.pos_ == "DET" or tok.pos_ == "ADJ":
+        return low in _VIEWER_PRONOUNS
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("", "PERSON", "NORP")
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in lexicon.load_set("kind_person_nouns")
+                                   or low in lexicon.load_set("kind_group_nouns"))
+
+
+def _fronted_to(tok: Token) -> _Cand | None:
+    """"To Smith, the plan is a betrayal.": the person or group is the source of the view the rest
+    of the sentence states ("For X, ..." is mostly a beneficiary, not a view)."""
+    if tok.lower_ != "to" or tok.dep_ != "prep":
+        return None
+    doc = tok.doc
+    sent = tok.sent
+    first = sent.start
+    while first < tok.i and (doc[first].is_space or doc[first].dep_ == "cc" or doc[first].lower_ in ("but", "and", "yet")):
+        first += 1
+    if first != tok.i:
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or not _viewer(pobj):
+        return None
+    end = tok.right_edge.i + 1
+    if end >= sent.end or doc[end].text != ",":
+        return None
+    content = trim(doc, list(range(end + 1, sent.end)))
+    if len(content) < 3 or not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
+        return None
+    return _cand([tok.i], mention_ids(pobj), content, "fronted_to", tok.i, pobj.i)
 
 
 def _colon(tok: Token) -> _Cand | None:
@@ -163,6 +239,9 @@ _NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get",
                        "keep", "leave", "put", "set", "become", "remain", "happen", "seem", "matter",
                        "allow", "win", "cause", "ensure", "need", "lead", "use", "include", "turn",
                        "watch", "join", "require", "provide", "’s", "'s", "give", "bring", "find"})
+_ODDS = frozenset({"likely", "unlikely"})
+
+
 def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
     """"were adamant that ...", "is critical of ...", "are likely to say ...": copula + adjective."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in lexicon.load_set("cue_adjectives"):
@@ -181,6 +260,8 @@ def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
             return None
         cue = list(range(cue_tokens(cop, lex)[0], cue_tokens(comp, lex, prep)[-1] + 1))
         return _cand(cue, source_ids(subj, cop), content, f"adjective_cue:{rule}", comp.i, subj.i)
+    if tok.lemma_.lower() in _ODDS:
+        return None  # "is likely to win": a forecast by no one, unless a cue follows ("likely to say")
     if comp.dep_ == "prep":
         pobj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
@@ -230,7 +311,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if not content:
         if src is None or cls != SPEECH:
             return None
-        rule = "quote"  # '"...," he said.' with a parse that missed the quote: see _quote_for
+        rule = "quote"  # '"...," he said.' with a parse that missed the quote: see quote_for
     
     if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as"):
         return None
@@ -255,104 +336,6 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
                  src.i if src is not None else None)
 
 
-# ----------------------------------------------------------------------------- quotes
-def _next_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
-    """The quote that starts right after ``pos`` in the same paragraph (only punctuation between)."""
-    for qs, qe in quotes:
-        if qs >= pos:
-            gap = text[pos:qs]
-            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
-                return qs, qe
-            return None
-    return None
-
-
-def _quote_after_sentence(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
-    """The quote opening the next sentence (in this paragraph or as the next paragraph), if the
-    rest of the cue's sentence holds no other quote."""
-    for qs, qe in quotes:
-        if qs >= pos:
-            gap = text[pos:qs].rstrip(" \u00a0\n")
-            if len(gap) < 200 and "\n" not in gap and gap.endswith((".", "!", "?", ":")):
-                return qs, qe  # also across a paragraph break when the next paragraph opens quoted
-            return None
-    return None
-
-
-# Responses that are attributions without any content ("Trump declined", "she did not respond").
-_BARE_RESPONSES = frozenset({"decline", "refuse", "deny", "confirm", "acknowledge", "comment", "respond",
-                             "reply", "answer", "concede", "admit", "dispute", "object", "agree", "disagree"})
-
-
-def _prev_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
-    """The quote that ends right before ``pos`` in the same paragraph (only punctuation between)."""
-    for qs, qe in reversed(quotes):
-        if qe <= pos:
-            gap = text[qe:pos]
-            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
-                return qs, qe
-            return None
-    return None
-
-
-def _quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
-    """A bare speech verb ("he said") takes the quote right before or right after it."""
-    region = _chars(doc, cand.cue + cand.source)
-    assert region is not None
-    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes)
-    if found is None:
-        if doc[cand.head].lemma_.lower() in _BARE_RESPONSES:
-            cand.method = cand.method.replace(":quote", ":bare")  # "The spokesman declined."
-        else:
-            cand.dropped = True
-        return
-    cand.chars = found
-    cand.content = [t.i for t in doc.char_span(found[0], found[1], alignment_mode="expand") or []]
-    _widen(doc, cand, quotes)
-
-
-def _widen(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
-    """Content that touches a direct quote takes the whole quote and the quote that resumes right
-    after the "he said" that interrupted it."""
-    span = _chars(doc, trim(doc, cand.content))
-    if span is None:
-        return
-    start, end = span
-    touched = False
-    for qs, qe in quotes:
-        if qs < end and qe > start:
-            start, end = min(start, qs), max(end, qe)
-            touched = True
-    if touched:
-        around = _chars(doc, cand.cue + cand.source)
-        if around is not None and around[0] >= end - 1:
-            pos = around[1]
-            nxt = _next_quote(doc.text, pos, quotes)
-            if nxt is None:  # '"A," he told reporters on Monday. "B."': the quote goes on
-                nxt = _quote_after_sentence(doc.text, pos, quotes)
-            while nxt is not None:
-                end = nxt[1]
-                nxt = _next_quote(doc.text, end, quotes)
-    cand.chars = (start, end)
-
-
-def _type_of(text: str, content: CharSpan | None, quotes: list[CharSpan], skip: list[CharSpan]) -> str:
-    """direct (all quoted), mixed (partly quoted) or indirect; the source and cue inside a split
-    quote ("A," he said, "B.") do not count."""
-    if content is None:
-        return "indirect"
-    start, end = content
-
-    def words(lo: int, hi: int) -> int:
-        return sum(1 for i in range(lo, hi) if text[i].isalnum() and not any(s <= i < e for s, e in skip))
-
-    parts = [(max(start, qs), min(end, qe)) for qs, qe in quotes if qs < end and qe > start]
-    if not parts:
-        return "indirect"
-    quoted = sum(words(s, e) for s, e in parts)
-    return "direct" if quoted >= words(start, end) else "mixed"
-
-
 # ----------------------------------------------------------------------------- resolution
 def _inside(span: CharSpan, outer: CharSpan) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
@@ -365,11 +348,17 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "fronted_in": 3, "idiom": 2}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "colon_quote": 3, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
 
 
 def _rank(cand: _Cand) -> int:
     return _RANKS.get(cand.method.split(":", 1)[0], 2)
+
+
+def _between_quotes(span: CharSpan, outer: CharSpan, quotes: list[CharSpan]) -> bool:
+    """True when ``span`` sits between two quotes of the content ``outer``."""
+    return any(outer[0] <= qs and qe <= span[0] for qs, qe in quotes) and any(
+        span[1] <= qs and qe <= outer[1] for qs, qe in quotes)
 
 
 def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
@@ -388,6 +377,8 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
             if any(_inside(cue, q) for q in quotes):
                 inner.dropped = True  # words inside a quoted statement belong to it
                 break
+            if _between_quotes(cue, outer.chars, quotes):
+                continue  # '"A," he said, noting that ... "B."': the frame between the quotes
             head = doc[inner.head]
             cut = min([cue[0]] + [doc[i].idx for i in inner.source[:1]])
             if head.dep_ in ("advcl", "conj", "parataxis") and cut > outer.chars[0] + 10:
@@ -424,7 +415,7 @@ def candidates(doc: Doc, lex: CueLexicon) -> list[_Cand]:
     for tok in doc:
         if tok.i in used:
             continue
-        cand = (_according_to(tok) or _fronted_in(tok, lex) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
+        cand = (_according_to(tok) or _in_view(tok) or _fronted_in(tok, lex) or _fronted_to(tok) or _colon(tok) or _raising(tok, lex) or idiom_cue(tok, lex)
                 or _verb(tok, lex)
                 or _adjective(tok, lex) or noun_cue(tok, lex))
         if cand is not None and not used.intersection(cand.cue):
@@ -441,10 +432,14 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     cands = [c for c in candidates(doc, lex) if not _in_quote(doc, c, quotes)]
     _own_clauses(doc, cands)
     for cand in cands:
+        if cand.method == "speech:dobj" and doc[cand.head].lemma_.lower() in ADDRESSEE_VERBS:
+            addressee_quote(doc, cand, quotes)
         if cand.content:
-            _widen(doc, cand, quotes)
+            widen(doc, cand, quotes)
         elif cand.method != "cites":
-            _quote_for(doc, cand, quotes)
+            quote_for(doc, cand, quotes)
+    cands.extend(colon_quotes(doc, cands, quotes))
+    quoted_paragraphs(doc, cands, quotes)
     _resolve(doc, cands, quotes)
     out: list[Found] = []
     for cand in cands:
@@ -453,7 +448,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         cue = _chars(doc, cand.cue)
         assert cue is not None
         source = _chars(doc, cand.source)
-        kind = _type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
-        out.append(Found(cue, source, cand.chars, kind,
-                         cand.method, cand.head, cand.source_head))
+        kind = type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
+        out.append(Found(cue, source, cand.chars, kind, cand.method, cand.head, cand.source_head,
+                         content_parts(doc, cand, cue, source, quotes)))
     return out, scan.unbalanced

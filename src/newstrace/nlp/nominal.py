@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import find_source, mention_ids, source_ids, span_ids
+from newstrace.nlp.arguments import channel_clause, find_source, mention_ids, source_ids, span_ids
 from newstrace.nlp.candidate import Cand, make
 from newstrace.nlp.cues import CueLexicon, cue_tokens
 
@@ -57,6 +57,9 @@ def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
     """A reporting noun with content; its owner, "by"-phrase or light verb subject is the source."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.load_set("cue_nouns"):
         return None
+    if tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX") and channel_clause(tok.head.head) is not None \
+            and lex.class_of(tok.head.head.lemma_) is not None:
+        return None  # "says in a statement that ...": the verb is the cue, the clause its content
     children = list(tok.children)
     content = _clause(tok)
     prep = None
