@@ -172,7 +172,7 @@ def loto_benchmark(data: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", default=os.environ.get("NEWSTRACE_SHARED_DATA", str(default_data())))
+    parser.add_argument("--data", default=os.environ.get("NEWSTRACE_DATA") or os.environ.get("NEWSTRACE_SHARED_DATA") or str(default_data()))
     parser.add_argument("--eval", default=None, help="scorer directory (default DATA/../eval)")
     parser.add_argument("--keep", default=None, help="keep outputs in this directory")
     parser.add_argument("--loto", action="store_true", help="leave-one-topic-out on the ECB+ dev story parameters")
