@@ -11,13 +11,14 @@ exits 1 when one is below its floor (77 when the data or the scorer is not there
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
 import sys
 import tempfile
 import tomllib
 from pathlib import Path
+
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
 
 ROOT = Path(__file__).resolve().parents[1]
 SKIPPED = 77
@@ -26,13 +27,6 @@ KEYS = {"attribution F1": "attribution_f1", "source_exact_F1": "source_exact_f1"
         "cue_exact_F1": "cue_exact_f1", "content_exact_F1": "content_exact_f1",
         "content_token_F1": "content_token_f1", "stance_macroF1": "stance_macro_f1",
         "stance_coverage": "stance_coverage"}
-
-
-def first_dir(*cands: object) -> Path | None:
-    for cand in cands:
-        if cand and Path(str(cand)).is_dir():
-            return Path(str(cand))
-    return None
 
 
 def parse_summary(line: str) -> dict[str, float]:
@@ -50,10 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval", default=None, help="shared eval folder with score_attributions.py")
     ap.add_argument("--n-process", default="1")
     args = ap.parse_args(argv)
-    data = first_dir(args.data, os.environ.get("NEWSTRACE_DATA"), ROOT.parent / "shared" / "data",
-                     ROOT.parent.parent / "shared" / "data")
-    evaldir = first_dir(args.eval, data.parent / "eval" if data else None)
-    if data is None or evaldir is None or not (data / "polnear" / "dev.inputs.jsonl").is_file():
+    data = shared_dir("data", args.data, "polnear/dev.inputs.jsonl")
+    evaldir = Path(args.eval) if args.eval else data.parent / "eval" if data else None
+    if data is None or evaldir is None or not evaldir.is_dir() or not (data / "polnear" / "dev.inputs.jsonl").is_file():
         print("PolNeAR dev data or the shared scorer not found (set NEWSTRACE_DATA); skipping")
         return SKIPPED
     polnear = data / "polnear"

@@ -13,7 +13,6 @@ The default input is PolNeAR dev (``../shared/data/polnear/dev.inputs.jsonl`` be
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess
@@ -21,6 +20,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
 
 ROOT = Path(__file__).resolve().parents[1]
 SKIPPED = 77
@@ -31,11 +32,6 @@ nlp = spacy.load(sys.argv[2])
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 n = sum(1 for _ in nlp.pipe(texts, batch_size=int(sys.argv[3]), n_process=int(sys.argv[4])))
 """
-
-
-def data_dir() -> Path:
-    env = os.environ.get("NEWSTRACE_DATA")
-    return Path(env) if env else ROOT.parent / "shared" / "data"
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
@@ -56,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--n-process", type=int, default=1)
     args = ap.parse_args(argv)
-    path = args.input or data_dir() / "polnear" / "dev.inputs.jsonl"
+    data = shared_dir("data", probe="polnear/dev.inputs.jsonl") or ROOT.parent / "shared" / "data"
+    path = args.input or data / "polnear" / "dev.inputs.jsonl"
     if not path.is_file():
         print(f"input not found: {path} (set NEWSTRACE_DATA or pass --input); skipping")
         return SKIPPED

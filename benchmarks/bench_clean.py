@@ -32,16 +32,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 2_000  # articles/s, issue 3
-
-
-def data_dir(arg: str | None) -> Path | None:
-    for cand in (arg, os.environ.get("NEWSTRACE_DATA"), ROOT.parent / "shared" / "data",
-                 ROOT.parent.parent / "shared" / "data"):
-        if cand and (Path(cand) / "rawnews" / "abp_dev.jsonl").is_file():
-            return Path(cand)
-    return None
 
 
 def load_rows(path: Path) -> list[dict[str, str]]:
@@ -143,7 +137,7 @@ def main() -> int:
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end CLI runs")
     parser.add_argument("--no-memory", action="store_true", help="skip the 5k/50k memory runs")
     args = parser.parse_args()
-    data = data_dir(args.data)
+    data = shared_dir("data", args.data, "rawnews/abp_dev.jsonl")
     if data is None:
         print("bench_clean: rawnews/abp_dev.jsonl not found (set NEWSTRACE_DATA); nothing measured")
         return 0

@@ -17,24 +17,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 1.2
 WARM_UP_PAGES = 60
-
-
-def default_data() -> Path:
-    env = os.environ.get("NEWSTRACE_DATA") or os.environ.get("NEWSTRACE_SHARED_DATA")
-    if env:
-        return Path(env)
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "data").is_dir():
-            return base / "shared" / "data"
-    return ROOT.parent / "shared" / "data"
 
 
 def load_pages(path: Path, limit: int) -> list[tuple[str, str | None]]:
@@ -50,7 +41,7 @@ def load_pages(path: Path, limit: int) -> list[tuple[str, str | None]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", default=str(default_data()))
+    parser.add_argument("--data", default=str(shared_dir("data", probe="extraction/trafilatura-eval/inputs.jsonl.gz") or ROOT.parent / "shared" / "data"))
     parser.add_argument("--pages", type=int, default=300, help="pages to use (0 = all 990)")
     parser.add_argument("--reps", type=int, default=3, help="repetitions over the pages")
     parser.add_argument("--check", action="store_true", help=f"exit 1 when the ratio exceeds {TARGET_RATIO}")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -23,26 +22,11 @@ import time
 import tomllib
 from pathlib import Path
 
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
+
 ROOT = Path(__file__).resolve().parents[1]
 SKIPPED = 77
 FIGURES = ("keep_F1", "keep_P", "keep_R", "junk_removed", "headline_acc")
-
-
-def _first_existing(candidates: list[str | Path | None], probe: str) -> Path | None:
-    for cand in candidates:
-        if cand and (Path(cand) / probe).exists():
-            return Path(cand)
-    return None
-
-
-def data_dir(arg: str | None) -> Path | None:
-    return _first_existing([arg, os.environ.get("NEWSTRACE_DATA"), ROOT.parent / "shared" / "data",
-                            ROOT.parent.parent / "shared" / "data"], "rawnews/clean_gold_dev.jsonl")
-
-
-def eval_dir(arg: str | None) -> Path | None:
-    return _first_existing([arg, os.environ.get("NEWSTRACE_EVAL"), ROOT.parent / "shared" / "eval",
-                            ROOT.parent.parent / "shared" / "eval"], "score_clean.py")
 
 
 def floors() -> dict[str, float]:
@@ -56,7 +40,8 @@ def main() -> int:
     parser.add_argument("--eval", help="folder holding score_clean.py")
     parser.add_argument("-v", "--verbose", action="store_true", help="also list the lines scored wrong")
     args = parser.parse_args()
-    data, scorers = data_dir(args.data), eval_dir(args.eval)
+    data = shared_dir("data", args.data, "rawnews/clean_gold_dev.jsonl")
+    scorers = shared_dir("eval", args.eval, "score_clean.py")
     if data is None or scorers is None:
         print("clean_quality: shared data or scorer not found (set NEWSTRACE_DATA / NEWSTRACE_EVAL); skipped")
         return SKIPPED

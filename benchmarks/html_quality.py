@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 import tomllib
 from pathlib import Path
+
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "benchmarks" / "floors.toml"
@@ -33,16 +34,6 @@ TRAFILATURA = {"body_f1": 0.926, "body_precision": 0.907, "body_recall": 0.946,
                "title_exact": 0.593, "author_exact": 0.519, "date_exact": 0.868}
 
 
-def default_data() -> Path:
-    env = os.environ.get("NEWSTRACE_DATA") or os.environ.get("NEWSTRACE_SHARED_DATA")
-    if env:
-        return Path(env)
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "data").is_dir():
-            return base / "shared" / "data"
-    return ROOT.parent / "shared" / "data"
-
-
 def newstrace() -> list[str]:
     exe = Path(sys.executable).with_name("newstrace")
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "newstrace"]
@@ -50,7 +41,7 @@ def newstrace() -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", default=str(default_data()))
+    parser.add_argument("--data", default=str(shared_dir("data", probe="extraction/trafilatura-eval/inputs.jsonl.gz") or ROOT.parent / "shared" / "data"))
     parser.add_argument("--eval", default=None, help="scorer directory (default DATA/../eval)")
     parser.add_argument("--keep", default=None, help="keep the output in this directory")
     args = parser.parse_args()

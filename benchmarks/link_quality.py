@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -28,16 +27,10 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
+
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "benchmarks" / "floors.toml"
-
-
-def default_data() -> Path:
-    """../shared/data beside the repository (a worktree may sit one level deeper)."""
-    for parent in ROOT.parents:
-        if (parent / "shared" / "data").is_dir():
-            return parent / "shared" / "data"
-    return ROOT.parent / "shared" / "data"
 
 
 def newstrace() -> list[str]:
@@ -172,7 +165,7 @@ def loto_benchmark(data: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", default=os.environ.get("NEWSTRACE_DATA") or os.environ.get("NEWSTRACE_SHARED_DATA") or str(default_data()))
+    parser.add_argument("--data", default=str(shared_dir("data", probe="stories") or ROOT.parent / "shared" / "data"))
     parser.add_argument("--eval", default=None, help="scorer directory (default DATA/../eval)")
     parser.add_argument("--keep", default=None, help="keep outputs in this directory")
     parser.add_argument("--loto", action="store_true", help="leave-one-topic-out on the ECB+ dev story parameters")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -25,19 +24,12 @@ from pathlib import Path
 
 from newstrace.nlp.stance import classify_stance
 
+from shared_paths import shared_dir  # benchmarks/shared_paths.py
+
 ROOT = Path(__file__).resolve().parents[1]
 STANCES = ("assert", "deny", "confirm", "decline")
 # Sentence ends: . ! ? (optionally followed by closing quotes) then space, or a line break.
 _SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n+")
-
-
-def data_dir(arg: str | None) -> Path | None:
-    candidates = [arg, os.environ.get("NEWSTRACE_DATA"), ROOT.parent / "shared" / "data",
-                  ROOT.parent.parent / "shared" / "data"]
-    for cand in candidates:
-        if cand and (Path(cand) / "polnear" / "stance_gold_dev.jsonl").is_file():
-            return Path(cand)
-    return None
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
@@ -72,7 +64,7 @@ def main() -> int:
     ap.add_argument("--data", help="the shared data folder (holds polnear/)")
     ap.add_argument("--errors", action="store_true", help="list the misclassified items")
     args = ap.parse_args()
-    data = data_dir(args.data)
+    data = shared_dir("data", args.data, "polnear/stance_gold_dev.jsonl")
     if data is None:
         print("stance_quality: PolNeAR stance gold not found (set --data or NEWSTRACE_DATA); skipped")
         return 0
