@@ -188,12 +188,19 @@ def all_link_records(conn: sa.Connection) -> list[dict[str, Any]]:
 # --- stories -------------------------------------------------------------------------------------
 
 
-def _stories_by_rows(conn: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    ids = [r["story_id"] for r in rows if not r["extra"]]
-    members: dict[str, list[Any]] = defaultdict(list)
+def _children(conn: sa.Connection, query: Any, key: str, rows: Sequence[Any]) -> dict[str, list[Any]]:
+    """The child rows (``query`` over ``:ids``) of these parent rows, grouped by ``key``; parents
+    whose row keeps the whole record in ``extra`` need none."""
+    ids = [r[key] for r in rows if not r["extra"]]
+    children: dict[str, list[Any]] = defaultdict(list)
     for part in chunks(ids):
-        for m in conn.execute(Q_MEMBERS, {"ids": list(part)}).mappings():
-            members[m["story_id"]].append(m)
+        for child in conn.execute(query, {"ids": list(part)}).mappings():
+            children[child[key]].append(child)
+    return children
+
+
+def _stories_by_rows(conn: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    members = _children(conn, Q_MEMBERS, "story_id", rows)
     return [story_dict(r, members[r["story_id"]]) for r in rows]
 
 
@@ -250,11 +257,7 @@ def iter_stories(conn: sa.Connection, page: int = 1000) -> Any:
 
 
 def _claims_by_rows(conn: sa.Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
-    ids = [r["claim_id"] for r in rows if not r["extra"]]
-    mentions: dict[str, list[Any]] = defaultdict(list)
-    for part in chunks(ids):
-        for m in conn.execute(Q_MENTIONS, {"ids": list(part)}).mappings():
-            mentions[m["claim_id"]].append(m)
+    mentions = _children(conn, Q_MENTIONS, "claim_id", rows)
     return [claim_dict(r, mentions[r["claim_id"]]) for r in rows]
 
 

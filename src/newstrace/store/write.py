@@ -127,44 +127,41 @@ def delete_link_records(conn: sa.Connection, ids: Sequence[str]) -> None:
 
 def put_stories(conn: sa.Connection, stories: Sequence[Story]) -> None:
     """Insert or replace these stories (and their member lists)."""
-    if not stories:
-        return
-    delete_stories(conn, [st.story_id for st in stories])
-    rows, members = [], []
-    for story in stories:
-        row, its_members = story_rows(story)
-        rows.append(row)
-        members.extend(its_members)
-    conn.execute(s.stories.insert(), rows)
-    if members:
-        conn.execute(s.story_articles.insert(), members)
+    if stories:
+        delete_stories(conn, [st.story_id for st in stories])
+        _insert_with_children(conn, s.stories, s.story_articles, [story_rows(st) for st in stories])
 
 
 def delete_stories(conn: sa.Connection, ids: Sequence[str]) -> None:
-    for part in chunks(list(ids)):
-        conn.execute(s.story_articles.delete().where(s.story_articles.c.story_id.in_(part)))
-        conn.execute(s.stories.delete().where(s.stories.c.story_id.in_(part)))
+    _delete_with_children(conn, s.stories, s.story_articles, "story_id", ids)
 
 
 def put_claims(conn: sa.Connection, claims: Sequence[Claim], traces: Mapping[str, Mapping[str, Any] | None]) -> None:
     """Insert or replace these claims (and their mentions), with the linker's trace when given."""
-    if not claims:
-        return
-    delete_claims(conn, [c.claim_id for c in claims])
-    rows, mentions = [], []
-    for claim in claims:
-        row, its_mentions = claim_rows(claim, traces.get(claim.claim_id))
-        rows.append(row)
-        mentions.extend(its_mentions)
-    conn.execute(s.claims.insert(), rows)
-    if mentions:
-        conn.execute(s.claim_mentions.insert(), mentions)
+    if claims:
+        delete_claims(conn, [c.claim_id for c in claims])
+        _insert_with_children(conn, s.claims, s.claim_mentions,
+                              [claim_rows(c, traces.get(c.claim_id)) for c in claims])
 
 
 def delete_claims(conn: sa.Connection, ids: Sequence[str]) -> None:
+    _delete_with_children(conn, s.claims, s.claim_mentions, "claim_id", ids)
+
+
+def _insert_with_children(conn: sa.Connection, parents: sa.Table, children: sa.Table,
+                          made: Sequence[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+    """Insert parent rows and their child rows (``story_rows`` / ``claim_rows`` output)."""
+    conn.execute(parents.insert(), [row for row, _ in made])
+    kids = [kid for _, its in made for kid in its]
+    if kids:
+        conn.execute(children.insert(), kids)
+
+
+def _delete_with_children(conn: sa.Connection, parents: sa.Table, children: sa.Table, key: str,
+                          ids: Sequence[str]) -> None:
     for part in chunks(list(ids)):
-        conn.execute(s.claim_mentions.delete().where(s.claim_mentions.c.claim_id.in_(part)))
-        conn.execute(s.claims.delete().where(s.claims.c.claim_id.in_(part)))
+        conn.execute(children.delete().where(children.c[key].in_(part)))
+        conn.execute(parents.delete().where(parents.c[key].in_(part)))
 
 
 def read_linker_state(conn: sa.Connection) -> Mapping[str, Any] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
@@ -54,6 +54,16 @@ def page_limit(nt: AppState, limit: int | None) -> int:
     return limit
 
 
+T = TypeVar("T")
+
+
+def found_or_404(value: T | None, kind: str, item_id: str) -> T:
+    """``value``, or the API's 404 error for a ``kind`` (article, story, claim) with no such id."""
+    if value is None:
+        raise ApiError(404, "not_found", f"no {kind} with id {item_id!r}")
+    return value
+
+
 def _cursor(cursor: str | None, types: tuple[type, ...]) -> list[Any] | None:
     try:
         return decode_cursor(cursor, types)
@@ -88,9 +98,7 @@ def get_article(request: Request, article_id: str) -> Response:
     nt = state_of(request)
     with nt.store.connect() as conn:
         detail = article_detail(conn, article_id)
-    if detail is None:
-        raise ApiError(404, "not_found", f"no article with id {article_id!r}")
-    return json_response(detail)
+    return json_response(found_or_404(detail, "article", article_id))
 
 
 def article_detail(conn: Any, article_id: str) -> dict[str, Any] | None:
@@ -120,9 +128,7 @@ def get_story(request: Request, story_id: str) -> Response:
     nt = state_of(request)
     with nt.store.connect() as conn:
         detail = story_detail(conn, story_id)
-    if detail is None:
-        raise ApiError(404, "not_found", f"no story with id {story_id!r}")
-    return json_response(detail)
+    return json_response(found_or_404(detail, "story", story_id))
 
 
 def story_detail(conn: Any, story_id: str, max_articles: int = 1000) -> dict[str, Any] | None:
@@ -144,9 +150,7 @@ def get_claim_trace(request: Request, claim_id: str) -> Response:
     nt = state_of(request)
     with nt.store.connect() as conn:
         found = claim_chain(conn, claim_id)
-    if found is None:
-        raise ApiError(404, "not_found", f"no claim with id {claim_id!r}")
-    return json_response(found)
+    return json_response(found_or_404(found, "claim", claim_id))
 
 
 @router.get("/claims/{claim_id:path}", response_model=ClaimModel, responses=ERRORS, summary="One claim")
@@ -154,9 +158,7 @@ def get_claim(request: Request, claim_id: str) -> Response:
     nt = state_of(request)
     with nt.store.connect() as conn:
         claim = read.get_claim(conn, claim_id)
-    if claim is None:
-        raise ApiError(404, "not_found", f"no claim with id {claim_id!r}")
-    return json_response(claim)
+    return json_response(found_or_404(claim, "claim", claim_id))
 
 
 @router.get("/search", response_model=SearchPage, responses=ERRORS, summary="Full-text search of headlines and bodies")
