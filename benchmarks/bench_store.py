@@ -251,7 +251,7 @@ def _bare(path: Path, link: bool = False) -> float:
 
     settings = load_settings(environ={})
     started = time.perf_counter()
-    profile = _learn_profile((str(path),), settings) if settings.clean.learn_boilerplate else None
+    profile = _learn_profile((str(path),), settings)
     kwargs = {"clean": {"profile": profile}} if profile is not None else {}
     pipeline = build_pipeline(["clean", "analyze"], settings, **kwargs)
     docs = (d for d in read_inputs([str(path)], settings.ingest) if not isinstance(d, InputError))

@@ -112,7 +112,7 @@ def loto_benchmark(data: Path) -> int:
         row = json.loads(line)
         gold[row["id"]], topic[row["id"]] = row["story_id"], str(row["topic"])
     settings = load_settings(None, {})
-    profile = _learn_profile((inputs,), settings) if settings.clean.learn_boilerplate else None
+    profile = _learn_profile((inputs,), settings)
     pipeline = build_pipeline(["clean"], settings, **({"clean": {"profile": profile}} if profile is not None else {}))
     articles = pipeline.pipe(_stream_inputs((inputs,), settings, Reporter(progress=False, rejects_path=None)), errors="record")
     signatures = [compute_signature(a, settings.link) for a in articles]

@@ -115,13 +115,15 @@ def run_articles(
     try:
         profile = None
         assume_clean = stage_kwargs.get("clean", {}).get("assume_clean", False)
-        learn = settings.clean.learn_boilerplate and not settings.clean.boilerplate_profile
-        if "clean" in stages and learn and "-" not in inputs and not assume_clean:
+        if "clean" in stages and not assume_clean:
             profile = _learn_profile(inputs, settings)
             if profile is not None and save_boilerplate:
                 from newstrace.clean.boilerplate import save_profile
 
                 save_profile(profile, save_boilerplate)
+        if save_boilerplate and profile is None:
+            click.echo(f"newstrace: nothing learned, {save_boilerplate} not written (--save-boilerplate needs "
+                       "file inputs, no --boilerplate and clean.learn_boilerplate on)", err=True)
         if profile is not None:
             stage_kwargs.setdefault("clean", {})["profile"] = profile
         pipeline = build_pipeline(stages, settings, **stage_kwargs)
@@ -146,7 +148,10 @@ def run_articles(
 
 
 def _learn_profile(inputs: tuple[str, ...], settings: Settings) -> Any:
-    """First pass over re-readable inputs: learn per-publisher boilerplate lines, if supported."""
+    """First pass over re-readable inputs: learn per-publisher boilerplate lines; None when the
+    settings say not to learn (or name a saved profile) or an input is stdin (read only once)."""
+    if not settings.clean.learns_boilerplate or "-" in inputs:
+        return None
     try:
         from newstrace.clean.boilerplate import learn_profile
     except ImportError:
@@ -212,10 +217,9 @@ def _link_inputs(ctx: click.Context, inputs: tuple[str, ...], batch_size: int | 
         raise click.UsageError("give at least one INPUT (a file, a directory or - for stdin)")
     reporter = Reporter(progress=progress, rejects_path=rejects)
     stage_kwargs: dict[str, Any] = {}
-    if settings.clean.learn_boilerplate and not settings.clean.boilerplate_profile and "-" not in inputs:
-        profile = _learn_profile(inputs, settings)
-        if profile is not None:
-            stage_kwargs["clean"] = {"profile": profile}
+    profile = _learn_profile(inputs, settings)
+    if profile is not None:
+        stage_kwargs["clean"] = {"profile": profile}
     pipeline = build_pipeline(["clean"], settings, **stage_kwargs)
     linker = Linker(settings)
     try:

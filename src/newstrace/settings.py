@@ -42,6 +42,11 @@ class CleanSettings:
     """Path of a saved per-publisher boilerplate profile (JSON) to load instead of learning."""
     html_engine: str = "trafilatura"
 
+    @property
+    def learns_boilerplate(self) -> bool:
+        """A first pass learns the chrome: learning is on and no saved profile is configured."""
+        return self.learn_boilerplate and not self.boilerplate_profile
+
 
 @dataclass(frozen=True, slots=True)
 class NlpSettings:

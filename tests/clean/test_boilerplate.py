@@ -155,3 +155,19 @@ def test_boilerplate_cli_saves_the_learned_profile_and_reuses_it_on_stdin(tmp_pa
     assert CHROME in plain_body
     assert CHROME not in reused_record["body"]
     assert {"text": CHROME, "reason": "chrome"} in reused_record["removed"]
+
+
+def test_boilerplate_cli_save_says_so_when_nothing_was_learned(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from newstrace.cli import cli
+
+    target = tmp_path / "profile.json"
+    one = json.dumps(_docs(1)[0].to_dict()) + "\n"
+    result = CliRunner().invoke(cli, ["clean", "-", "--save-boilerplate", str(target)], input=one)
+    assert result.exit_code == 0
+    assert f"{target} not written" in result.stderr
+    assert not target.exists()
+    assert len(result.stdout.splitlines()) == 1

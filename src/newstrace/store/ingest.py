@@ -106,7 +106,7 @@ def _learn(paths: Sequence[str], settings: Settings, known: set[str], progress: 
 
     profile = None
     learn = None
-    if settings.clean.learn_boilerplate and not settings.clean.boilerplate_profile:  # a saved one loads in the stage
+    if settings.clean.learns_boilerplate:  # a saved profile loads in the clean stage
         try:
             from newstrace.clean.boilerplate import learn_profile as learn  # type: ignore[import-not-found,no-redef]
         except ImportError:
