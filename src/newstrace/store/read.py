@@ -239,18 +239,25 @@ def list_stories(
     return stories, ([rows[-1]["n_articles"], rows[-1]["story_id"]] if more and rows else None)
 
 
-def iter_stories(conn: sa.Connection, page: int = 1000) -> Any:
-    """Every story (``Story.to_dict()``), in id order, read page by page."""
+def _pages(conn: sa.Connection, table: sa.Table, key: str, page: int) -> Any:
+    """Every row of ``table``, in ``key`` order, a page (list) at a time (keyset pagination)."""
+    column = table.c[key]
     after: str | None = None
     while True:
-        query = sa.select(s.stories).order_by(s.stories.c.story_id).limit(page)
+        query = sa.select(table).order_by(column).limit(page)
         if after is not None:
-            query = query.where(s.stories.c.story_id > after)
+            query = query.where(column > after)
         rows = list(conn.execute(query).mappings())
         if not rows:
             return
+        yield rows
+        after = rows[-1][key]
+
+
+def iter_stories(conn: sa.Connection, page: int = 1000) -> Any:
+    """Every story (``Story.to_dict()``), in id order, read page by page."""
+    for rows in _pages(conn, s.stories, "story_id", page):
         yield from _stories_by_rows(conn, rows)
-        after = rows[-1]["story_id"]
 
 
 # --- claims --------------------------------------------------------------------------------------
@@ -280,16 +287,9 @@ def claims_of_article(conn: sa.Connection, article_id: str, limit: int = 200) ->
 
 
 def iter_claims(conn: sa.Connection, page: int = 1000) -> Any:
-    after: str | None = None
-    while True:
-        query = sa.select(s.claims).order_by(s.claims.c.claim_id).limit(page)
-        if after is not None:
-            query = query.where(s.claims.c.claim_id > after)
-        rows = list(conn.execute(query).mappings())
-        if not rows:
-            return
+    """Every claim (``Claim.to_dict()``), in id order, read page by page."""
+    for rows in _pages(conn, s.claims, "claim_id", page):
         yield from _claims_by_rows(conn, rows)
-        after = rows[-1]["claim_id"]
 
 
 # --- sources and counts --------------------------------------------------------------------------
