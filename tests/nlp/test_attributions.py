@@ -77,6 +77,12 @@ CASES = [
      "Campaign chief Jo Lund", "that the governor will stay in the race", "indirect"),
     ("In the mayor's view, the bridge is safe enough for trucks.", "view", "the mayor's",
      "the bridge is safe enough for trucks", "indirect"),
+    # a military title stays one token, so the parse does not end a sentence inside the name
+    ("Navy Capt. Jo Lund, a fleet spokesman, said the drill was planned.", "said",
+     "Navy Capt. Jo Lund, a fleet spokesman", "the drill was planned", "indirect"),
+    # "an effort to condemn": the one who leads the effort condemns, not the effort
+    ("The mayor has led a quiet effort to condemn the plan.", "to condemn", "The mayor", "the plan",
+     "indirect"),
 ]
 
 
@@ -240,3 +246,11 @@ def test_attributions_quote_goes_on_in_a_quoted_paragraph_without_a_cue(nlp: Any
     assert said is not None and text[said[0]:said[1]] == '"We will win the state."\n\n"And then we will govern it."'
     rival = spans["said"]
     assert rival is not None and text[rival[0]:rival[1]] == '"Not yet,"'
+
+
+@pytest.mark.model
+def test_attributions_fronted_participle_of_speech_is_kept(nlp: Any) -> None:
+    rows = _find(nlp, "The council met in March. Stressing the cost of repairs, the mayor said the bridge "
+                      "would close.")
+    assert _by_cue(rows, "Stressing")["source"] == "the mayor"
+    assert _by_cue(rows, "said")["content"] == "the bridge would close"

@@ -109,6 +109,16 @@ def test_stage_unbalanced_quote_keeps_other_attributions(analyze: Any) -> None:
     assert analyze.counts["unbalanced_quotes"] >= 1
 
 
+def test_stage_no_break_space_is_parsed_as_space_and_kept_in_text(analyze: Any) -> None:
+    body = "Union\u00a0leader Ann\u00a0Berg said\u00a0that the strike would end on Monday."
+    (article,) = _run(analyze, body)
+    (att,) = article.attributions
+    assert att.source is not None and att.source.text == "Union\u00a0leader Ann\u00a0Berg"
+    assert att.content is not None and att.content.text == "that the strike would end on Monday"
+    _check_offsets(article)
+    assert any(e.text == "Ann\u00a0Berg" for e in article.entities)
+
+
 @given(st.lists(st.sampled_from([
     "The mayor said", " that ", '"', "\u201c", "\u201d", " the plan failed", ", officials said.", "\n\n",
     "according to the report", " denied ", "It ", "reportedly ", ":", " Smith", ".", "' ", "\u00a0"]), max_size=30))

@@ -106,9 +106,29 @@ def find_source(verb: Token) -> Token | None:
                 issuer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
                 if issuer is not None:
                     return issuer  # "The campaign issued a statement saying ...": the campaign
+            if _undertaking(head):
+                verb = head.head if head.dep_ in ("dobj", "attr") else head.head.head
+                doer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                if doer is not None:
+                    return doer  # "Khan mounted a campaign to condemn ...": Khan
             return head
         return None
     return None
+
+
+def _undertaking(noun: Token) -> bool:
+    """A thing someone does or has ("a campaign to", "the ability to", "a rally blasting"), not a
+    speaker: neither a name, a pronoun nor a word for people, and the object of a verb."""
+    if noun.dep_ not in ("dobj", "attr") and not (noun.dep_ == "pobj" and noun.head.dep_ == "prep"):
+        return False
+    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in CARRIERS:
+        return False
+    lemma = noun.lemma_.lower()
+    return not any(lemma in lexicon.load_set(name) for name in _AGENT_NOUNS)
+
+
+_AGENT_NOUNS = ("kind_person_nouns", "kind_org_nouns", "kind_group_nouns", "kind_official_roles",
+                "kind_outlet_nouns", "kind_document_nouns", "kind_anonymous_heads", "kind_spokes_roles")
 
 
 def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:

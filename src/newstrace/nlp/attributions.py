@@ -387,6 +387,8 @@ def _resolve(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> None:
                 if span is not None:
                     outer.chars = span
                     continue
+            if head.dep_ == "advcl" and inner.source and inner.method.startswith("speech:"):
+                continue  # "Emphasizing the point, Trump said ...": a speech act of its own
             inner.dropped = True
             break
 

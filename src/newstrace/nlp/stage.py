@@ -129,9 +129,9 @@ class AnalyzeStage:
                 LOGGER.debug("article %s: %d unbalanced quote mark(s) skipped", article.id, unbalanced)
             attributions.extend(self._record(article.body, doc, offset, f) for f in found)
             if self._entities is not None:
-                entities.extend(_shift_entity(e, offset) for e in self._entities(doc))
+                entities.extend(_shift_entity(e, offset, article.body) for e in self._entities(doc))
             if self._times is not None:
-                times.extend(_shift_time(t, offset) for t in self._times(doc, article.published_at))
+                times.extend(_shift_time(t, offset, article.body) for t in self._times(doc, article.published_at))
         return article.with_(attributions=tuple(attributions), entities=tuple(entities),
                              times=tuple(times), language=article.language or "en")
 
@@ -158,13 +158,13 @@ class AnalyzeStage:
                            hedged=hedged, method=f"rule:{found.method}")
 
 
-def _shift_entity(entity: Entity, offset: int) -> Entity:
-    if not offset:
-        return entity
-    return Entity(entity.text, entity.label, entity.start + offset, entity.end + offset, entity.canonical)
+def _shift_entity(entity: Entity, offset: int, body: str) -> Entity:
+    """The chunk's entity placed in the body, its text read from the body (the parsed text may
+    differ in its spaces, see ``line_sentences``)."""
+    start, end = entity.start + offset, entity.end + offset
+    return Entity(body[start:end], entity.label, start, end, entity.canonical)
 
 
-def _shift_time(time: TimeExpression, offset: int) -> TimeExpression:
-    if not offset:
-        return time
-    return TimeExpression(time.text, time.start + offset, time.end + offset, time.value)
+def _shift_time(time: TimeExpression, offset: int, body: str) -> TimeExpression:
+    start, end = time.start + offset, time.end + offset
+    return TimeExpression(body[start:end], start, end, time.value)
