@@ -254,3 +254,14 @@ def test_attributions_fronted_participle_of_speech_is_kept(nlp: Any) -> None:
                       "would close.")
     assert _by_cue(rows, "Stressing")["source"] == "the mayor"
     assert _by_cue(rows, "said")["content"] == "the bridge would close"
+
+
+@pytest.mark.model
+def test_attributions_subject_whose_clause_was_parsed_as_a_clause(nlp: Any) -> None:
+    # The parser reads "Mr. Dunn ... uses big data" as a clause of "said"; the repair makes
+    # "Mr. Dunn" the source and the clause after "said" the content.
+    rows = _find(nlp, "Mr. Dunn, whose latest start-up, Gridly, uses big data to help farmers find buyers, "
+                      "said the mayor was a candidate very much in the spirit of the valley.")
+    row = _by_cue(rows, "said")
+    assert row["source"] == "Mr. Dunn"
+    assert row["content"] == "the mayor was a candidate very much in the spirit of the valley"

@@ -277,6 +277,26 @@ def doc_text_before(tok: Token) -> str:
     return tok.doc[tok.i - 1].text if tok.i > 0 else ""
 
 
+def _subject_in_clause(verb: Token) -> tuple[Token, int] | None:
+    """A subject with a comma-set relative clause that the parser read as a clause before the verb
+    ("Ann Lee, whose firm builds bridges, said ..." as "Ann Lee ... builds" + "said"): the subject
+    and the index of the comma that ends its mention."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i
+                        and c.pos_ in ("PROPN", "NOUN")), None)
+        if subject is None:
+            return None
+        doc = verb.doc
+        rel = next((t for t in doc[subject.i + 1:clause.i] if t.lower_ in ("who", "whose")), None)
+        if rel is None or doc[rel.i - 1].text != "," or doc[verb.i - 1].text != "," \
+                or any(t.text == "," for t in doc[subject.i + 1:rel.i - 1]) and subject.ent_type_ != "PERSON":
+            return None
+        return subject, rel.i - 1
+    return None
+
+
 def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -303,6 +323,15 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     else:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
+    source_end = len(tok.doc)
+    if src is None and cls == SPEECH:
+        lost = _subject_in_clause(tok)
+        if lost is not None:
+            # "Sanders, who sits at zero, said that ...": the parse made "Sanders ... sits" a clause
+            src, source_end = lost
+            after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+            content = span_ids(after) if after is not None else []
+            rule = "ccomp" if after is not None else rule
     if src is None and cls == SPEECH and rule != "passive":
         src = left_neighbour_subject(tok)
     if not content and src is not None and cls == SPEECH and rule != "passive" and not quote_only:
@@ -331,7 +360,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             # "The report cites two officials": the officials are the source; no content of its own
             return _Cand(cue_tokens(tok, lex), mention_ids(obj), [], "cites", tok.i, obj.i,
                          chars=None)
-    source = source_ids(src, tok) if src is not None else []
+    source = [i for i in source_ids(src, tok) if i < source_end] if src is not None else []
     return _cand(cue_tokens(tok, lex, prep), source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
                  src.i if src is not None else None)
 
