@@ -265,3 +265,29 @@ def test_attributions_subject_whose_clause_was_parsed_as_a_clause(nlp: Any) -> N
     row = _by_cue(rows, "said")
     assert row["source"] == "Mr. Dunn"
     assert row["content"] == "the mayor was a candidate very much in the spirit of the valley"
+
+
+@pytest.mark.model
+def test_attributions_quote_signed_with_a_dash_and_a_name(nlp: Any) -> None:
+    text = ("Readers wrote in after the debate.\n"
+            "\u201cThe bridge plan is a waste of our money.\u201d \u2014 Jo Lund\n"
+            "\u201cI trust the mayor to fix the roads first.\u201d\n\n- Ann K. Berg.\n\n"
+            "The council will vote in May.")
+    rows = [r for r in _find(nlp, text) if r["source"] in ("Jo Lund", "Ann K. Berg")]
+    assert [(r["cue"], r["source"], r["content"], r["type"]) for r in rows] == [
+        ("\u2014", "Jo Lund", "\u201cThe bridge plan is a waste of our money.\u201d", "direct"),
+        ("-", "Ann K. Berg", "\u201cI trust the mayor to fix the roads first.\u201d", "direct"),
+    ]
+
+
+@pytest.mark.model
+def test_attributions_dash_after_a_quote_without_a_name_is_no_signature(nlp: Any) -> None:
+    text = ("The town is called \u201cLas Brujas\u201d -- Spanish for \u201cthe witches\u201d -- by its residents.\n"
+            "\u201cWe will rebuild,\u201d \u2013 a promise heard at every rally \u2013 became the slogan.")
+    assert not [r for r in _find(nlp, text) if r["cue"] in ("--", "\u2013")]
+
+
+@pytest.mark.model
+def test_attributions_one_word_list_item_after_a_quote_is_no_signature(nlp: Any) -> None:
+    text = "The mayor closed with a slogan: \u201cBuild it now.\u201d\n\n- Roads\n\n- Bridges\n\nThe vote is in May."
+    assert not [r for r in _find(nlp, text) if r["cue"] == "-"]

@@ -119,6 +119,15 @@ def test_stage_no_break_space_is_parsed_as_space_and_kept_in_text(analyze: Any) 
     assert any(e.text == "Ann\u00a0Berg" for e in article.entities)
 
 
+def test_stage_horizontal_bar_signature_is_split_from_the_quote(analyze: Any) -> None:
+    body = "Readers wrote in.\n\u201cThe toll is far too high for families.\u201d\u2015Jo Lund\nThe vote is in May."
+    (article,) = _run(analyze, body)
+    (att,) = [a for a in article.attributions if a.source is not None and a.source.text == "Jo Lund"]
+    assert att.cue.text == "\u2015"
+    assert att.content is not None and att.content.text == "\u201cThe toll is far too high for families.\u201d"
+    _check_offsets(article)
+
+
 @given(st.lists(st.sampled_from([
     "The mayor said", " that ", '"', "\u201c", "\u201d", " the plan failed", ", officials said.", "\n\n",
     "according to the report", " denied ", "It ", "reportedly ", ":", " Smith", ".", "' ", "\u00a0"]), max_size=30))

@@ -22,7 +22,7 @@ from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, ma
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.nominal import idiom_cue, noun_cue
 from newstrace.nlp.quotes import find_quotes
-from newstrace.nlp.quoting import (addressee_quote, colon_quotes, content_parts, quote_for, quoted_paragraphs, type_of,
+from newstrace.nlp.quoting import (addressee_quote, colon_quotes, content_parts, quote_for, quoted_paragraphs, signed_quotes, type_of,
                                    widen)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -377,7 +377,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "colon_quote": 3, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "colon_quote": 3, "signoff": 0, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
 
 
 def _rank(cand: _Cand) -> int:
@@ -470,6 +470,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         elif cand.method != "cites":
             quote_for(doc, cand, quotes)
     cands.extend(colon_quotes(doc, cands, quotes))
+    cands.extend(signed_quotes(doc, cands, quotes))
     quoted_paragraphs(doc, cands, quotes)
     _resolve(doc, cands, quotes)
     out: list[Found] = []

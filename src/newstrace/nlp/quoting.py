@@ -5,6 +5,7 @@ content's parts leave an inserted "he said" frame out.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newstrace.nlp.arguments import own_subject, source_ids, trim
@@ -261,5 +262,35 @@ def colon_quotes(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[_
             continue
         cand = _cand([tok.i], source_ids(subj, root), [], "colon_quote", tok.i, subj.i)
         cand.chars = (qs, starts[qs])
+        out.append(cand)
+    return out
+
+
+# '"... a real disgrace." ― Jo Lund' closing its line: a quote signed with a dash and a name.
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(?:\n[ \t\u00a0]*){0,2}(\u2015|\u2014|\u2013|--|-)[ \t\u00a0]*"
+                        r"((?:[A-Z][\w.'\u2019-]*)(?:[ \u00a0](?:[A-Z][\w.'\u2019-]*|de|van|von|da|del|la)){0,3})"
+                        r"[.,]?[ \t\u00a0]*(?:\n|$)")
+
+
+def signed_quotes(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[_Cand]:
+    """A quote followed by a dash and a name alone on the rest of its line (a list of readers'
+    comments, an epigraph): the dash is the cue, the name the source, the quote the content."""
+    text = doc.text
+    claimed = [c.chars for c in cands if not c.dropped and c.chars is not None]
+    out: list[_Cand] = []
+    for qs, qe in quotes:
+        match = _SIGNATURE.match(text, qe)
+        if match is None or any(s < qe and qs < e for s, e in claimed):
+            continue
+        end = match.end(2)
+        if text[end - 1] == "." and end - match.start(2) > 3 and text[end - 3:end - 1].isalpha():
+            end -= 1  # "- Bernie Sanders." ends a sentence; "Jo A." and "Jr." keep their dot
+        name = doc.char_span(match.start(2), end, alignment_mode="expand")
+        dash = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if name is None or dash is None or any(t.is_stop and t.is_lower for t in name) or (
+                len(name) < 2 and name[0].ent_type_ not in ("PERSON", "ORG")):
+            continue  # a one-word line after a quote is a name only if the tagger says so
+        cand = _cand([t.i for t in dash], [t.i for t in name], [], "signoff", dash[0].i, name.root.i)
+        cand.chars = (qs, qe)
         out.append(cand)
     return out
