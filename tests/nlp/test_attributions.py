@@ -80,6 +80,12 @@ CASES = [
     # a military title stays one token, so the parse does not end a sentence inside the name
     ("Navy Capt. Jo Lund, a fleet spokesman, said the drill was planned.", "said",
      "Navy Capt. Jo Lund, a fleet spokesman", "the drill was planned", "indirect"),
+    # a participle set off by commas says what the speaker was doing, not who speaks
+    ("The mayor, speaking to reporters at the bridge, said the repairs would take a year.", "said",
+     "The mayor", "the repairs would take a year", "indirect"),
+    # "X on Y:" headline: Y is the topic, X speaks
+    ("Mayor Lund on Bridge Tolls: No increase this year", ":", "Mayor Lund", "No increase this year",
+     "indirect"),
     # "an effort to condemn": the one who leads the effort condemns, not the effort
     ("The mayor has led a quiet effort to condemn the plan.", "to condemn", "The mayor", "the plan",
      "indirect"),

@@ -29,6 +29,7 @@ CARRIERS = frozenset({"statement", "release", "letter", "email", "memo", "post",
                       "note", "video", "ad", "advertisement"})
 _CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over"})
 _FOCUS = frozenset({"also", "even", "just"})
+_NOT_PARTICIPLES = frozenset({"including", "excluding", "according", "regarding", "concerning"})
 _RELATIVES = frozenset({"that", "which", "what", "whom", "who", "whatever"})
 
 
@@ -138,6 +139,11 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     ids = set(span_ids(head))
     if exclude is not None:
         ids -= set(span_ids(exclude))
+    for child in head.children:
+        # "Trump, speaking to veterans, said": the participle tells what he was doing, not who
+        if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and child.i > head.i \
+                and doc[child.left_edge.i - 1].text == "," and child.lower_ not in _NOT_PARTICIPLES:
+            ids -= set(span_ids(child))
     out = sorted(i for i in ids)
     # Never reach over a paragraph or line break ("9:05 a.m.\n\nThe senator said ...").
     breaks = [i for i in out if "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < head.i]

@@ -201,7 +201,9 @@ def _colon(tok: Token) -> _Cand | None:
     right = trim(doc, right)
     if len(right) < 3:
         return None
-    return _cand([tok.i], [t.i for t in left], right, "colon", tok.i, left[-1].i)
+    topic = next((k for k, t in enumerate(left) if k and t.lower_ in ("on", "to", "about") and t.is_lower), None)
+    speaker = left[:topic] if topic is not None else left  # "Obama on Climate Change:": Obama speaks
+    return _cand([tok.i], [t.i for t in speaker], right, "colon", tok.i, speaker[-1].i)
 
 
 def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
