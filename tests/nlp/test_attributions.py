@@ -297,3 +297,10 @@ def test_attributions_dash_after_a_quote_without_a_name_is_no_signature(nlp: Any
 def test_attributions_one_word_list_item_after_a_quote_is_no_signature(nlp: Any) -> None:
     text = "The mayor closed with a slogan: \u201cBuild it now.\u201d\n\n- Roads\n\n- Bridges\n\nThe vote is in May."
     assert not [r for r in _find(nlp, text) if r["cue"] == "-"]
+
+
+@pytest.mark.model
+def test_attributions_participle_after_reported_clause_belongs_to_the_speaker(nlp: Any) -> None:
+    # the parser hangs "arguing" on the reported clause ("he had doubts"); Lund argues
+    rows = _find(nlp, "Senator Lund said he had doubts about the toll plan, arguing that it would hurt commuters.")
+    assert _by_cue(rows, "arguing")["source"] == "Senator Lund"
