@@ -304,3 +304,10 @@ def test_attributions_participle_after_reported_clause_belongs_to_the_speaker(nl
     # the parser hangs "arguing" on the reported clause ("he had doubts"); Lund argues
     rows = _find(nlp, "Senator Lund said he had doubts about the toll plan, arguing that it would hurt commuters.")
     assert _by_cue(rows, "arguing")["source"] == "Senator Lund"
+
+
+@pytest.mark.model
+def test_attributions_nationality_before_a_reporting_noun_is_its_source(nlp: Any) -> None:
+    rows = _find(nlp, "The plan stalled because of German reluctance to share the costs.")
+    row = _by_cue(rows, "reluctance")
+    assert (row["source"], row["content"]) == ("German", "to share the costs")

@@ -53,6 +53,17 @@ def _animate(tok: Token) -> bool:
         "kind_person_nouns")
 
 
+def _named_modifier(noun: Token) -> Token | None:
+    """A name or nationality right before the noun that says whose statement it is."""
+    if noun.i == 0:
+        return None
+    prev = noun.doc[noun.i - 1]
+    if prev.head.i == noun.i and prev.dep_ in ("compound", "amod") and prev.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") \
+            and prev.ent_iob_ != "O" and not any(t.head.i == noun.i and t.dep_ == "poss" for t in noun.doc[:noun.i]):
+        return prev
+    return None
+
+
 def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
     """A reporting noun with content; its owner, "by"-phrase or light verb subject is the source."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon.load_set("cue_nouns"):
@@ -82,6 +93,8 @@ def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
     if owner is None:
         by = next((c for c in children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _OWNER_PREPS), None)
         owner = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    if owner is None:
+        owner = _named_modifier(tok)  # "Trump charges that ...", "the European reluctance to ..."
     left = min([c.left_edge.i for c in children if c.dep_ in _MODS and c.i < tok.i] + [tok.i])
     if owner is not None and owner.i < tok.i:
         left = max(left, owner.right_edge.i + 1)
