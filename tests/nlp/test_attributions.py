@@ -311,3 +311,10 @@ def test_attributions_nationality_before_a_reporting_noun_is_its_source(nlp: Any
     rows = _find(nlp, "The plan stalled because of German reluctance to share the costs.")
     row = _by_cue(rows, "reluctance")
     assert (row["source"], row["content"]) == ("German", "to share the costs")
+
+
+@pytest.mark.model
+def test_attributions_passive_clause_does_not_borrow_the_main_subject(nlp: Any) -> None:
+    rows = _find(nlp, "When the diagnosis was confirmed, the mayor did not wait for the council.")
+    row = _by_cue(rows, "was confirmed")
+    assert (row["source"], row["content"]) == (None, "the diagnosis")

@@ -84,6 +84,8 @@ def find_source(verb: Token) -> Token | None:
         return subj
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None  # "Asked about the plan, she said ...": the asker is not given
+    if verb.dep_ in ("advcl", "conj") and any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "When the diagnosis was confirmed, Clinton ...": who confirmed is not given
     cur = verb
     for _ in range(3):
         head = cur.head
