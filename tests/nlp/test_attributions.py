@@ -80,6 +80,9 @@ CASES = [
     # a military title stays one token, so the parse does not end a sentence inside the name
     ("Navy Capt. Jo Lund, a fleet spokesman, said the drill was planned.", "said",
      "Navy Capt. Jo Lund, a fleet spokesman", "the drill was planned", "indirect"),
+    # an expletive "it" names nobody
+    ("It seems that the bridge will reopen in May.", "seems", None, "that the bridge will reopen in May",
+     "indirect"),
     # a participle set off by commas says what the speaker was doing, not who speaks
     ("The mayor, speaking to reporters at the bridge, said the repairs would take a year.", "said",
      "The mayor", "the repairs would take a year", "indirect"),

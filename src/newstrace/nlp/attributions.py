@@ -279,6 +279,9 @@ def doc_text_before(tok: Token) -> str:
     return tok.doc[tok.i - 1].text if tok.i > 0 else ""
 
 
+_SEEM_VERBS = frozenset({"seem", "appear", "look", "sound"})
+
+
 def _subject_in_clause(verb: Token) -> tuple[Token, int] | None:
     """A subject with a comma-set relative clause that the parser read as a clause before the verb
     ("Ann Lee, whose firm builds bridges, said ..." as "Ann Lee ... builds" + "said"): the subject
@@ -344,7 +347,10 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             return None
         rule = "quote"  # '"...," he said.' with a parse that missed the quote: see quote_for
     
-    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as"):
+    expletive = src is not None and src.lower_ == "it" and lemma in _SEEM_VERBS and rule == "ccomp"
+    if expletive:
+        src = None  # "it seems that ...", "it appeared that ...": nobody is named
+    if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as") and not expletive:
         return None
     if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as", "relative", "prep"):
         return None
