@@ -321,3 +321,12 @@ def test_attributions_passive_clause_does_not_borrow_the_main_subject(nlp: Any) 
     rows = _find(nlp, "When the diagnosis was confirmed, the mayor did not wait for the council.")
     row = _by_cue(rows, "was confirmed")
     assert (row["source"], row["content"]) == (None, "the diagnosis")
+
+
+@pytest.mark.model
+def test_attributions_generic_that_clause_needs_a_known_source(nlp: Any) -> None:
+    # "spread" is no reporting verb and "the rumor" is nobody: the generic that-clause rule stays quiet
+    assert _find(nlp, "The rumor spread that the mayor would resign.") == []
+    # with a person as subject the same rule reports a stance
+    rows = _find(nlp, "The mayor wagered that the council would resign.")
+    assert _by_cue(rows, "wagered")["source"] == "The mayor"

@@ -20,6 +20,7 @@ from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, content_of, f
                                      source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
+from newstrace.nlp.kinds import source_kind
 from newstrace.nlp.nominal import idiom_cue, noun_cue
 from newstrace.nlp.quotes import find_quotes
 from newstrace.nlp.quoting import (addressee_quote, colon_quotes, content_parts, quote_for, quoted_paragraphs, signed_quotes, type_of,
@@ -279,6 +280,9 @@ def doc_text_before(tok: Token) -> str:
     return tok.doc[tok.i - 1].text if tok.i > 0 else ""
 
 
+# Weak rules whose attributions hold only when the source is someone (person, organisation, outlet,
+# official, document): with an "unknown" source they are wrong more often than right.
+_NEEDS_KNOWN_SOURCE = frozenset({"generic:ccomp", "cognition:xcomp"})
 _SEEM_VERBS = frozenset({"seem", "appear", "look", "sound"})
 
 
@@ -488,6 +492,8 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         cue = _chars(doc, cand.cue)
         assert cue is not None
         source = _chars(doc, cand.source)
+        if cand.method in _NEEDS_KNOWN_SOURCE and source is not None and source_kind(doc[cand.source[0]:cand.source[-1] + 1]) == "unknown":
+            continue  # "the numbers suggest that", "suspicions run high that": too often no attribution
         kind = type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
         out.append(Found(cue, source, cand.chars, kind, cand.method, cand.head, cand.source_head,
                          content_parts(doc, cand, cue, source, quotes)))
