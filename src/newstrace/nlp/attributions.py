@@ -280,9 +280,10 @@ def doc_text_before(tok: Token) -> str:
     return tok.doc[tok.i - 1].text if tok.i > 0 else ""
 
 
-# Weak rules whose attributions hold only when the source is someone (person, organisation, outlet,
+# Weak rules (a that-clause after any verb, a bare "he said" with no quote, a headline colon, a
+# relative clause) whose attributions hold only when the source is someone (person, organisation, outlet,
 # official, document): with an "unknown" source they are wrong more often than right.
-_NEEDS_KNOWN_SOURCE = frozenset({"generic:ccomp", "cognition:xcomp"})
+_NEEDS_KNOWN_SOURCE = frozenset({"generic:ccomp", "cognition:xcomp", "speech:bare", "colon", "attitude:relative"})
 _SEEM_VERBS = frozenset({"seem", "appear", "look", "sound"})
 
 
