@@ -80,6 +80,9 @@ CASES = [
     # a military title stays one token, so the parse does not end a sentence inside the name
     ("Navy Capt. Jo Lund, a fleet spokesman, said the drill was planned.", "said",
      "Navy Capt. Jo Lund, a fleet spokesman", "the drill was planned", "indirect"),
+    # "called for X to Y": the parser's for-to clause is the content of "called for"
+    ("The mayor is calling for the state to pay for the new bridge.", "is calling for", "The mayor",
+     "the state to pay for the new bridge", "indirect"),
     # an expletive "it" names nobody
     ("It seems that the bridge will reopen in May.", "seems", None, "that the bridge will reopen in May",
      "indirect"),

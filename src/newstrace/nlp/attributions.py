@@ -307,12 +307,29 @@ def _subject_in_clause(verb: Token) -> tuple[Token, int] | None:
     return None
 
 
+def _for_clause(verb: Token, lemma: str, lex: CueLexicon) -> tuple[Token, Token] | None:
+    """"called for the city to act": the parser makes "for ... to act" a clause with "for" as its
+    marker; for a cue that takes "for" ("call for", "push for") the marker and clause are the
+    preposition and content."""
+    if f"{lemma} for" not in lex.preps:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.i > verb.i:
+            mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+            if mark is not None and all(verb.doc[i].dep_ in ("prt", "advmod") for i in range(verb.i + 1, mark.i)):
+                return mark, clause
+    return None
+
+
 def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     lemma = tok.lemma_.lower()
     cls = lex.class_of(lemma) or (lex.class_of_form(tok.lower_) if tok.tag_.startswith("VB") else None)
     generic = False
+    for_clause = _for_clause(tok, lemma, lex)
+    if for_clause is not None and cls not in (SPEECH, COGNITION, INTENT):
+        cls = ATTITUDE
     if cls is None:
         if any(c.dep_ in ("prep", "prt") and f"{lemma} {c.lower_}" in lex.preps for c in tok.children):
             cls = ATTITUDE
@@ -330,6 +347,9 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         ccomp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
         content, prep, rule = (span_ids(ccomp), None, "ccomp") if ccomp is not None else ([], None, "")
         cls = SPEECH
+    elif for_clause is not None:
+        prep, clause = for_clause
+        content, rule = [i for i in span_ids(clause) if i != prep.i], "prep"
     else:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
