@@ -83,6 +83,9 @@ CASES = [
     # "called for X to Y": the parser's for-to clause is the content of "called for"
     ("The mayor is calling for the state to pay for the new bridge.", "is calling for", "The mayor",
      "the state to pay for the new bridge", "indirect"),
+    # the date of a poll says which poll it is, so it stays in the source
+    ("A city poll in December found that most residents oppose the toll.", "found", "A city poll in December",
+     "that most residents oppose the toll", "indirect"),
     # an expletive "it" names nobody
     ("It seems that the bridge will reopen in May.", "seems", None, "that the bridge will reopen in May",
      "indirect"),
