@@ -84,7 +84,7 @@ CASES = [
     ("The mayor is calling for the state to pay for the new bridge.", "is calling for", "The mayor",
      "the state to pay for the new bridge", "indirect"),
     # the date of a poll says which poll it is, so it stays in the source
-    ("A city poll in December found that most residents oppose the toll.", "found", "A city poll in December",
+    ("A Pew study from 2011 found that most residents oppose the toll.", "found", "A Pew study from 2011",
      "that most residents oppose the toll", "indirect"),
     # an expletive "it" names nobody
     ("It seems that the bridge will reopen in May.", "seems", None, "that the bridge will reopen in May",
