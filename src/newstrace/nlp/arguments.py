@@ -92,8 +92,10 @@ def find_source(verb: Token) -> Token | None:
         if head.i == cur.i:
             return None
         if cur.dep_ == "advcl" and cur.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.pos_ == "VERB" \
-                and cur.doc[cur.left_edge.i - 1].text == "," and (own_subject(head.head) is not None):
-            return own_subject(head.head)  # "Lund said he had doubts, arguing that ...": Lund argues
+                and cur.left_edge.i > 0 and cur.doc[cur.left_edge.i - 1].text == ",":
+            reporter = own_subject(head.head)
+            if reporter is not None:
+                return reporter  # "Lund said he had doubts, arguing that ...": Lund argues
         if cur.dep_ in ("conj", "xcomp", "advcl"):
             subj = own_subject(head) or agent(head)
             if subj is not None:

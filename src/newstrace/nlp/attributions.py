@@ -23,8 +23,8 @@ from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, 
 from newstrace.nlp.kinds import source_kind
 from newstrace.nlp.nominal import idiom_cue, noun_cue
 from newstrace.nlp.quotes import find_quotes
-from newstrace.nlp.quoting import (addressee_quote, colon_quotes, content_parts, quote_for, quoted_paragraphs, signed_quotes, type_of,
-                                   widen)
+from newstrace.nlp.quoting import (addressee_quote, colon_quotes, content_parts, quote_for, quoted_paragraphs, signed_quotes,
+                                   type_of, widen)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -300,9 +300,10 @@ def _subject_in_clause(verb: Token) -> tuple[Token, int] | None:
             return None
         doc = verb.doc
         rel = next((t for t in doc[subject.i + 1:clause.i] if t.lower_ in ("who", "whose")), None)
-        if rel is None or doc[rel.i - 1].text != "," or doc[verb.i - 1].text != "," \
-                or any(t.text == "," for t in doc[subject.i + 1:rel.i - 1]) and subject.ent_type_ != "PERSON":
+        if rel is None or doc[rel.i - 1].text != "," or doc[verb.i - 1].text != ",":
             return None
+        if subject.ent_type_ != "PERSON" and any(t.text == "," for t in doc[subject.i + 1:rel.i - 1]):
+            return None  # "the plan, the budget, whose ...": no named speaker
         return subject, rel.i - 1
     return None
 
@@ -513,8 +514,9 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         cue = _chars(doc, cand.cue)
         assert cue is not None
         source = _chars(doc, cand.source)
-        if cand.method in _NEEDS_KNOWN_SOURCE and source is not None and source_kind(doc[cand.source[0]:cand.source[-1] + 1]) == "unknown":
-            continue  # "the numbers suggest that", "suspicions run high that": too often no attribution
+        if cand.method in _NEEDS_KNOWN_SOURCE and source is not None \
+                and source_kind(doc[cand.source[0]:cand.source[-1] + 1]) == "unknown":
+            continue  # "the rumor spread that ...": too often no attribution
         kind = type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
         out.append(Found(cue, source, cand.chars, kind, cand.method, cand.head, cand.source_head,
                          content_parts(doc, cand, cue, source, quotes)))
