@@ -86,6 +86,9 @@ CASES = [
     # the date of a poll says which poll it is, so it stays in the source
     ("A Pew study from 2011 found that most residents oppose the toll.", "found", "A Pew study from 2011",
      "that most residents oppose the toll", "indirect"),
+    # ... but the day it spoke belongs to the cue
+    ("A council report on Wednesday said the bridge was unsafe.", "said", "A council report",
+     "the bridge was unsafe", "indirect"),
     # an expletive "it" names nobody
     ("It seems that the bridge will reopen in May.", "seems", None, "that the bridge will reopen in May",
      "indirect"),

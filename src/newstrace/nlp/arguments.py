@@ -165,10 +165,12 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     # "even some allies": a focus adverb is not part of who speaks ("only 7 percent" keeps "only")
     while len(out) > 1 and doc[out[0]].lower_ in _FOCUS and doc[out[0]].dep_ in ("advmod", "amod", "cc", "preconj"):
         out = out[1:]
-    # "Trump on Tuesday", "officials last week": time is the cue's; but "a poll in December" or
-    # "a report released last week" names which document
-    documents = lexicon.load_set("kind_document_nouns")
-    for child in () if head.lemma_.lower() in documents else head.children:
+    # "Trump on Tuesday", "the report on Wednesday", "officials last week": time is the cue's; but
+    # "a poll in December" or "a study from 2011" names which document
+    document = head.lemma_.lower() in lexicon.load_set("kind_document_nouns")
+    for child in head.children:
+        if document and not (child.dep_ == "prep" and child.lower_ == "on"):
+            continue
         if child.i > head.i and (child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME") or (
                 child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children))):
             cut = set(span_ids(child))
