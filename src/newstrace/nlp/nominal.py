@@ -59,7 +59,7 @@ def _named_modifier(noun: Token) -> Token | None:
         return None
     prev = noun.doc[noun.i - 1]
     if prev.head.i == noun.i and prev.dep_ in ("compound", "amod") and prev.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") \
-            and prev.ent_iob_ != "O" and not any(t.head.i == noun.i and t.dep_ == "poss" for t in noun.doc[:noun.i]):
+            and prev.ent_iob_ != "O" and not any(c.dep_ == "poss" for c in noun.children):
         return prev
     return None
 

@@ -14,14 +14,28 @@ from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, ma
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+
+_LINE_SPACE = " \u00a0"
+
+
+def _skip_space(text: str, pos: int, spaces: str | None = None) -> int:
+    """The first position at or after ``pos`` that is not a space (any whitespace, or only the
+    characters ``spaces``)."""
+    while pos < len(text) and (text[pos] in spaces if spaces is not None else text[pos].isspace()):
+        pos += 1
+    return pos
+
+
+def _only_punctuation(gap: str) -> bool:
+    """True when ``gap`` joins a quote to its frame: punctuation and spaces on one line."""
+    return not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap
+
+
 def _next_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
     """The quote that starts right after ``pos`` in the same paragraph (only punctuation between)."""
     for qs, qe in quotes:
         if qs >= pos:
-            gap = text[pos:qs]
-            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
-                return qs, qe
-            return None
+            return (qs, qe) if _only_punctuation(text[pos:qs]) else None
     return None
 
 
@@ -46,9 +60,7 @@ def _after_colon(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None
     line_end = text.find("\n", colon)
     if line_end == -1 or text[colon + 1:line_end].strip():
         return None  # 'He said: "..."' on one line is a plain next quote
-    start = colon + 1
-    while start < len(text) and text[start].isspace():
-        start += 1
+    start = _skip_space(text, colon + 1)
     if start >= len(text) or text.count("\n\n", colon, start) > 1:
         return None
     for qs, qe in quotes:
@@ -72,19 +84,22 @@ def _prev_quote(text: str, pos: int, quotes: list[CharSpan]) -> CharSpan | None:
     """The quote that ends right before ``pos`` in the same paragraph (only punctuation between)."""
     for qs, qe in reversed(quotes):
         if qe <= pos:
-            gap = text[qe:pos]
-            if not gap.strip(" ,.:;\u2014-\u00a0") and "\n" not in gap:
-                return qs, qe
-            return None
+            return (qs, qe) if _only_punctuation(text[qe:pos]) else None
     return None
+
+
+def _adjacent_quote(doc: Doc, frame: list[int], quotes: list[CharSpan]) -> CharSpan | None:
+    """The quote right before or right after the tokens ``frame``, or the paragraph a colon ending
+    the frame's line introduces ("told the crowd:")."""
+    region = _chars(doc, frame)
+    assert region is not None
+    return _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes) \
+        or _after_colon(doc.text, region[1], quotes)
 
 
 def quote_for(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     """A bare speech verb ("he said") takes the quote right before or right after it."""
-    region = _chars(doc, cand.cue + cand.source)
-    assert region is not None
-    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes) \
-        or _after_colon(doc.text, region[1], quotes)
+    found = _adjacent_quote(doc, cand.cue + cand.source, quotes)
     if found is None:
         head = doc[cand.head]
         if head.lemma_.lower() in _BARE_RESPONSES and head.dep_ != "xcomp":
@@ -193,10 +208,7 @@ def type_of(text: str, content: CharSpan | None, quotes: list[CharSpan], skip: l
 def addressee_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> None:
     """'"...," she told reporters.': the addressee is no message; the adjacent quote (or the
     paragraph a closing colon introduces) is."""
-    region = _chars(doc, cand.cue + cand.source + cand.content)
-    assert region is not None
-    found = _prev_quote(doc.text, region[0], quotes) or _next_quote(doc.text, region[1], quotes) \
-        or _after_colon(doc.text, region[1], quotes)  # "told the crowd:" closing its paragraph
+    found = _adjacent_quote(doc, cand.cue + cand.source + cand.content, quotes)
     if found is not None:
         cand.content = [t.i for t in doc.char_span(found[0], found[1], alignment_mode="expand") or []]
         cand.method = "speech:quote"
@@ -213,20 +225,14 @@ def quoted_paragraphs(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> N
             continue
         end = cand.chars[1]
         while True:
-            gap_end = end
-            while gap_end < len(text) and text[gap_end] in " \u00a0":
-                gap_end += 1
+            gap_end = _skip_space(text, end, _LINE_SPACE)
             if not text.startswith("\n", gap_end):
                 break
-            start = gap_end
-            while start < len(text) and text[start].isspace():
-                start += 1
+            start = _skip_space(text, gap_end)
             qe = by_start.get(start)
             if qe is None or text.count("\n\n", gap_end, start) > 1:
                 break
-            after = qe
-            while after < len(text) and text[after] in " \u00a0":
-                after += 1
+            after = _skip_space(text, qe, _LINE_SPACE)
             if after < len(text) and text[after] != "\n":
                 break  # the paragraph goes on after the quote: "..., she said."
             if any(start <= c < qe for c in cue_starts):
@@ -248,9 +254,7 @@ def colon_quotes(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[_
         line_end = text.find("\n", tok.idx)
         if line_end == -1 or text[tok.idx + 1:line_end].strip():
             continue
-        qs = line_end
-        while qs < len(text) and text[qs].isspace():
-            qs += 1
+        qs = _skip_space(text, line_end)
         if qs not in starts or text.count("\n\n", line_end, qs) > 1:
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
