@@ -98,8 +98,8 @@ class Span:
         return cls(text=str(data["text"]), start=int(data["start"]), end=int(data["end"]), parts=parts)
 
     @classmethod
-    def of(cls, body: str, start: int, end: int) -> Span:
-        return cls(text=body[start:end], start=start, end=end)
+    def of(cls, body: str, start: int, end: int, parts: tuple[tuple[int, int], ...] = ()) -> Span:
+        return cls(text=body[start:end], start=start, end=end, parts=parts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,8 +139,8 @@ class AnalyzeStage:
         cue = Span.of(body, offset + found.cue[0], offset + found.cue[1])
         content = None
         if found.content is not None:
-            content = Span(body[offset + found.content[0]:offset + found.content[1]], offset + found.content[0],
-                           offset + found.content[1], tuple((offset + s, offset + e) for s, e in found.content_parts))
+            content = Span.of(body, offset + found.content[0], offset + found.content[1],
+                              tuple((offset + s, offset + e) for s, e in found.content_parts))
         source = None
         if found.source is not None:
             span = doc.char_span(found.source[0], found.source[1], alignment_mode="expand")
