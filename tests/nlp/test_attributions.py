@@ -101,6 +101,17 @@ CASES = [
     # "an effort to condemn": the one who leads the effort condemns, not the effort
     ("The mayor has led a quiet effort to condemn the plan.", "to condemn", "The mayor", "the plan",
      "indirect"),
+    # "seems stable": the writer's impression, the subject is part of what seems so
+    ("The council seems stable, but that could change.", "seems", None, "The council seems stable",
+     "indirect"),
+    # the one asked is not the one who speaks
+    ("The mayor was asked about the tolls at a meeting on Monday.", "was asked about", None, "the tolls",
+     "indirect"),
+    # "by some as a betrayal": the agent is "some", the "as" phrase is the view
+    ("The plan was seen by some as a betrayal of the farmers.", "was seen", "some", "The plan", "indirect"),
+    # a line break at the end of the speaker's mention does not wipe it out
+    ("\u201cThe bridge works,\u201d said Jo Lund, an engineer at the firm..\n\nThe bridge opened in May.", "said",
+     "Jo Lund, an engineer at the firm", "\u201cThe bridge works,\u201d", "direct"),
 ]
 
 

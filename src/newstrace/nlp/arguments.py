@@ -147,13 +147,16 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     if exclude is not None:
         ids -= set(span_ids(exclude))
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and doc[child.i - 1].lower_ != "such" and head.dep_ == "pobj" \
+                and head.head.dep_ == "agent":
+            ids -= set(span_ids(child))  # "seen by some as a demotion": the view, not the viewers
         # "Trump, speaking to veterans, said": the participle tells what he was doing, not who
         if child.dep_ in ("acl", "advcl") and child.tag_ == "VBG" and child.i > head.i \
                 and doc[child.left_edge.i - 1].text == "," and child.lower_ not in _NOT_PARTICIPLES:
             ids -= set(span_ids(child))
     out = sorted(i for i in ids)
     # Never reach over a paragraph or line break ("9:05 a.m.\n\nThe senator said ...").
-    breaks = [i for i in out if "\n" in doc[i].text or "\n" in doc[i].whitespace_ and i < head.i]
+    breaks = [i for i in out if i < head.i and ("\n" in doc[i].text or "\n" in doc[i].whitespace_)]
     if breaks:
         out = [i for i in out if i > breaks[-1]]
     out = [i for i in out if i <= head.i or "\n" not in doc[head.i:i].text]

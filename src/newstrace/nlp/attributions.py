@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
+from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, agent, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
                                      source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
@@ -215,7 +215,7 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
         return None
     if lemma == "expect" and not any(c.dep_ == "auxpass" for c in tok.children):
         return None
-    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr") and c.i > tok.i), None)
+    comp = next((c for c in tok.children if c.dep_ in ("xcomp", "acomp", "attr", "oprd") and c.i > tok.i), None)
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if comp is None or subj is None:
         return None
@@ -322,6 +322,13 @@ def _for_clause(verb: Token, lemma: str, lex: CueLexicon) -> tuple[Token, Token]
     return None
 
 
+def _passive(verb: Token) -> bool:
+    """"was asked", "when asked", "Carson, asked about ...": a passive verb or bare participle."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -355,6 +362,9 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
     source_end = len(tok.doc)
+    addressed = lemma in ADDRESSEE_VERBS and _passive(tok) and agent(tok) is None
+    if addressed:
+        src = None  # "Clinton was asked about the emails": she is asked; who asked is not given
     if src is None and cls == SPEECH:
         lost = _subject_in_clause(tok)
         if lost is not None:
@@ -363,7 +373,7 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             content = span_ids(after) if after is not None else []
             rule = "ccomp" if after is not None else rule
-    if src is None and cls == SPEECH and rule != "passive":
+    if src is None and cls == SPEECH and rule != "passive" and not addressed:
         src = left_neighbour_subject(tok)
     if not content and src is not None and cls == SPEECH and rule != "passive" and not quote_only:
         content = framed_content(tok, source_ids(src, tok))
