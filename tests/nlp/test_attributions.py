@@ -107,6 +107,14 @@ CASES = [
     # the one asked is not the one who speaks
     ("The mayor was asked about the tolls at a meeting on Monday.", "was asked about", None, "the tolls",
      "indirect"),
+    # ... also when the parser tags the fronted participle as a past tense
+    ("Asked what the plan would cost, Lund replied that nobody knew.", "Asked", None,
+     "what the plan would cost", "indirect"),
+    # a document someone issued speaks for its issuer
+    ("The council published a report detailing the rising costs of the bridge.", "detailing", "The council",
+     "the rising costs of the bridge", "indirect"),
+    ("The mayor shot back in an article stating that the bridge was safe.", "stating", "The mayor",
+     "that the bridge was safe", "indirect"),
     # "by some as a betrayal": the agent is "some", the "as" phrase is the view
     ("The plan was seen by some as a betrayal of the farmers.", "was seen", "some", "The plan", "indirect"),
     # a line break at the end of the speaker's mention does not wipe it out

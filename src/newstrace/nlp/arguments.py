@@ -109,7 +109,7 @@ def find_source(verb: Token) -> Token | None:
                 return subj
             continue
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            if head.lemma_.lower() in CARRIERS and head.dep_ in ("dobj", "pobj"):
+            if _carrier(head):
                 verb = head.head if head.dep_ == "dobj" else head.head.head
                 issuer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
                 if issuer is not None:
@@ -122,6 +122,22 @@ def find_source(verb: Token) -> Token | None:
             return head
         return None
     return None
+
+
+_FINDINGS = frozenset({"poll", "survey", "study", "data", "figure", "result", "statistic", "evidence", "finding"})
+
+
+def _carrier(noun: Token) -> bool:
+    """A document someone issued ("published a report detailing", "in an article stating"): its
+    issuer speaks. Polls and data that were only pointed to speak for themselves."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in CARRIERS:
+        return True
+    if noun.pos_ != "NOUN" or lemma not in lexicon.load_set("kind_document_nouns"):
+        return False
+    return noun.dep_ == "dobj" or lemma not in _FINDINGS
 
 
 def _undertaking(noun: Token) -> bool:

@@ -326,7 +326,9 @@ def _passive(verb: Token) -> bool:
     """"was asked", "when asked", "Carson, asked about ...": a passive verb or bare participle."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not any(c.dep_ == "aux" for c in verb.children)
+    # "Asked what ..., Lund replied", "when asked how ...": the parser often tags the participle VBD
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("acl", "advcl") and not any(
+        c.dep_ in ("aux", "nsubj") for c in verb.children)
 
 
 def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
