@@ -359,3 +359,17 @@ def test_attributions_generic_that_clause_needs_a_known_source(nlp: Any) -> None
     # with a person as subject the same rule reports a stance
     rows = _find(nlp, "The mayor wagered that the council would resign.")
     assert _by_cue(rows, "wagered")["source"] == "The mayor"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue,source", [
+    # the parser read the inverted speaker as the object of "added"
+    ("\u201cIt works,\u201d added a council member from the east side. \u201cWe are happy.\u201d", "added",
+     "a council member"),
+    # ... or as the subject of a clause after it; that clause is no frame of its own
+    ("\u201cI am more skilled with my hands than with my brain,\u201d said Jo Lund, half joking.", "said", "Jo Lund"),
+])
+def test_attributions_inverted_speaker_the_parse_hung_elsewhere(nlp: Any, text: str, cue: str, source: str) -> None:
+    rows = _find(nlp, text)
+    assert _by_cue(rows, cue)["source"] == source
+    assert all(r["source"] != "half" for r in rows)

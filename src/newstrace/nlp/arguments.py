@@ -216,6 +216,36 @@ def left_neighbour_subject(verb: Token) -> Token | None:
     return tok
 
 
+_NAME_RUN_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def right_neighbour_subject(verb: Token) -> tuple[Token, list[int]] | None:
+    """The speaker of an inverted frame the parser hung elsewhere ('"...," said Jo Lund, an
+    engineer' with "Lund" the subject of a later verb, or "added a council member" read as an
+    object): the noun phrase right after the verb, and the ids of its mention."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or not (before.text == "," or before.text in QUOTE_TEXTS):
+        return None
+    run: list[int] = []
+    i = verb.i + 1
+    while i < len(doc) and (doc[i].pos_ in _NAME_RUN_POS or doc[i].lower_ in ("'s", "\u2019s") or (
+            doc[i].tag_ in ("VBG", "VBN") and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN"))):
+        run.append(i)
+        i += 1
+    heads = [k for k in run if doc[k].pos_ in ("NOUN", "PROPN") and doc[k].ent_type_ not in ("DATE", "TIME")]
+    if not heads or (i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_):
+        return None  # "said matter-of-factly": an adverb, not a name
+        return None
+    head = doc[heads[-1]]
+    ids = set(run) | set(mention_ids(head))
+    out, k = [], verb.i + 1
+    while k in ids:
+        out.append(k)
+        k += 1
+    return head, trim(doc, out, keep_quotes=False)
+
+
 def source_ids(src: Token, verb: Token) -> list[int]:
     if src.right_edge.i >= verb.i > src.i:  # a lost subject's subtree may hold the verb itself
         return trim(src.doc, [i for i in mention_ids(src) if i < verb.i], keep_quotes=False)
@@ -368,6 +398,8 @@ def framed_content(verb: Token, source: list[int]) -> list[int]:
     parse lost the clause: everything in the sentence outside the frame, if the frame is set off
     by a comma before it and by a comma or the sentence end after it."""
     doc = verb.doc
+    if verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        return []  # '"...," said Lund, half joking': a clause of the verb before it, not a frame
     sent = verb.sent
     block = [verb.i] + source + [c.i for c in verb.children if c.dep_ in ("aux", "neg", "advmod") and c.i < verb.i]
     lo, hi = min(block), max(block)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newstrace import lexicon
 from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, agent, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
+                                     right_neighbour_subject,
                                      source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
@@ -377,6 +378,11 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             rule = "ccomp" if after is not None else rule
     if src is None and cls == SPEECH and rule != "passive" and not addressed:
         src = left_neighbour_subject(tok)
+    inverted = None
+    if src is None and cls == SPEECH and content and max(content) < tok.i and lemma not in ADDRESSEE_VERBS:
+        inverted = right_neighbour_subject(tok)  # '"...," said Jo Lund': the content comes first
+        if inverted is not None:
+            src = inverted[0]
     if not content and src is not None and cls == SPEECH and rule != "passive" and not quote_only:
         content = framed_content(tok, source_ids(src, tok))
         rule = "frame" if content else rule
@@ -406,7 +412,10 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             # "The report cites two officials": the officials are the source; no content of its own
             return _Cand(cue_tokens(tok, lex), mention_ids(obj), [], "cites", tok.i, obj.i,
                          chars=None)
-    source = [i for i in source_ids(src, tok) if i < source_end] if src is not None else []
+    if inverted is not None:
+        source = inverted[1]
+    else:
+        source = [i for i in source_ids(src, tok) if i < source_end] if src is not None else []
     return _cand(cue_tokens(tok, lex, prep), source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
                  src.i if src is not None else None)
 
