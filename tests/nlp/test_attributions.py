@@ -115,6 +115,10 @@ CASES = [
      "the rising costs of the bridge", "indirect"),
     ("The mayor shot back in an article stating that the bridge was safe.", "stating", "The mayor",
      "that the bridge was safe", "indirect"),
+    # a reported clause the parser read as a second subject of "said" is still the frame's content
+    ('The rejection of the treaty signals "the beginning of the end" for the union, said Jo Lund, founder of '
+     'the Party for Freedom.', "said", "Jo Lund, founder of the Party for Freedom",
+     'The rejection of the treaty signals "the beginning of the end" for the union', "mixed"),
     # "by some as a betrayal": the agent is "some", the "as" phrase is the view
     ("The plan was seen by some as a betrayal of the farmers.", "was seen", "some", "The plan", "indirect"),
     # a line break at the end of the speaker's mention does not wipe it out

@@ -417,6 +417,7 @@ def framed_content(verb: Token, source: list[int]) -> list[int]:
     content = list(range(sent.start, lo - 1)) + list(range(hi + 2, end))
     if any("\n" in doc[i].text for i in content) or doc[content[0]].lower_ in _SUBORDINATORS if content else True:
         return []
-    if not any(doc[i].pos_ in ("VERB", "AUX") for i in content):
-        return []
+    if not any(doc[i].pos_ in ("VERB", "AUX") for i in content) and not any(
+            c.dep_ in SUBJ_DEPS and c.i in content for c in verb.children):
+        return []  # no clause, unless the parse made its head a second subject of the verb
     return content if len(content) >= 3 else []
