@@ -377,3 +377,26 @@ def test_attributions_inverted_speaker_the_parse_hung_elsewhere(nlp: Any, text: 
     rows = _find(nlp, text)
     assert _by_cue(rows, cue)["source"] == source
     assert all(r["source"] != "half" for r in rows)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    # a relative "that" describing a group is not a reported stance
+    "The mayor leads a party that favors tariffs on steel.",
+    # an imperative reports nobody's words
+    "Now tell us this is not a tax on commuters.",
+    # what someone would or will think is not what they think
+    "Voters would see the toll as a tax.",
+    "The council will consider the plan next week.",
+])
+def test_attributions_unasserted_cues_are_no_attributions(nlp: Any, text: str) -> None:
+    assert _find(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue,source", [
+    ("The data may suggest that tolls reduce traffic.", "may suggest", "The data"),  # a hedged finding
+    ("Some residents, however, question the wisdom of the toll.", "question", "Some residents"),
+])
+def test_attributions_hedged_and_plural_present_cues_stay(nlp: Any, text: str, cue: str, source: str) -> None:
+    assert _by_cue(_find(nlp, text), cue)["source"] == source

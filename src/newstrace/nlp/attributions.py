@@ -332,6 +332,24 @@ def _passive(verb: Token) -> bool:
         c.dep_ in ("aux", "nsubj") for c in verb.children)
 
 
+# Modals of ability, intent and condition ("would see", "can understand"); "may" and "might" hedge
+# a finding ("the data may illustrate ...") and still report it.
+_MODALS = frozenset({"will", "would", "could", "should", "can", "'ll", "\u2019ll", "wo", "ca"})
+
+
+def _unasserted(verb: Token, cls: str) -> bool:
+    """A base-form verb nobody is reported to have used: an imperative or bare infinitive ("Let
+    them say", "make voters see") for any cue, and an infinitive or modal for a verb of thinking
+    ("to believe", "would see"), which tells what someone might think, not what they think."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes:  # a subject or a coordinated verb: a present tense the tagger took for a base form
+        return cls in (SPEECH, ATTITUDE, COGNITION) and verb.dep_ != "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return cls == COGNITION and bool(auxes & (_MODALS | {"to"}))
+
+
 def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
@@ -400,6 +418,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         return None
     if cls == COGNITION and rule == "dobj" and lemma in _FINDINGS and not _is_document(src):
         return None  # "she found a seat" is an action; "the study found higher rates" a finding
+    if tok.tag_ == "VB" and _unasserted(tok, cls):
+        return None
     if tok.dep_ == "xcomp" and cls != SPEECH:
         return None  # "waited to see if ...", "tried to support": the governing verb decides
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma in ("call", "name", "dub", "title", "label"):
@@ -538,6 +558,9 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         if cand.method in _NEEDS_KNOWN_SOURCE and source is not None \
                 and source_kind(doc[cand.source[0]:cand.source[-1] + 1]) == "unknown":
             continue  # "the rumor spread that ...": too often no attribution
+        if (cand.method.split(":")[0] in ("attitude", "cognition") or cand.method == "speech:dobj") and len(cand.source) == 1 \
+                and doc[cand.source[0]].lower_ == "that" and doc[cand.source[0]].tag_ == "WDT":
+            continue  # "a party that favors tariffs": a description, not a stance anyone reports
         kind = type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
         out.append(Found(cue, source, cand.chars, kind, cand.method, cand.head, cand.source_head,
                          content_parts(doc, cand, cue, source, quotes)))
