@@ -119,6 +119,9 @@ CASES = [
     ('The rejection of the treaty signals "the beginning of the end" for the union, said Jo Lund, founder of '
      'the Party for Freedom.', "said", "Jo Lund, founder of the Party for Freedom",
      'The rejection of the treaty signals "the beginning of the end" for the union', "mixed"),
+    # the owner of a refusal is the one who refuses
+    ("The mayor's refusal to condemn the attack angered residents.", "to condemn", "The mayor's", "the attack",
+     "indirect"),
     # "by some as a betrayal": the agent is "some", the "as" phrase is the view
     ("The plan was seen by some as a betrayal of the farmers.", "was seen", "some", "The plan", "indirect"),
     # a line break at the end of the speaker's mention does not wipe it out

@@ -114,6 +114,9 @@ def find_source(verb: Token) -> Token | None:
                 issuer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
                 if issuer is not None:
                     return issuer  # "The campaign issued a statement saying ...": the campaign
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and cur is verb and verb.tag_ == "VB" and head.pos_ == "NOUN" and not _agent_noun(head):
+                return owner  # "Cruz's refusal to disavow", "his reluctance to embrace": Cruz, he
             if _undertaking(head):
                 verb = head.head if head.dep_ in ("dobj", "attr") else head.head.head
                 doer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
@@ -140,6 +143,11 @@ def _carrier(noun: Token) -> bool:
     return noun.dep_ == "dobj" or lemma not in _FINDINGS
 
 
+def _agent_noun(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    return any(lemma in lexicon.load_set(name) for name in _AGENT_NOUNS)
+
+
 def _undertaking(noun: Token) -> bool:
     """A thing someone does or has ("a campaign to", "the ability to", "a rally blasting"), not a
     speaker: neither a name, a pronoun nor a word for people, and the object of a verb."""
@@ -147,8 +155,7 @@ def _undertaking(noun: Token) -> bool:
         return False
     if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() in CARRIERS:
         return False
-    lemma = noun.lemma_.lower()
-    return not any(lemma in lexicon.load_set(name) for name in _AGENT_NOUNS)
+    return not _agent_noun(noun)
 
 
 _AGENT_NOUNS = ("kind_person_nouns", "kind_org_nouns", "kind_group_nouns", "kind_official_roles",
