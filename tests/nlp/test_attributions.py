@@ -391,6 +391,8 @@ def test_attributions_inverted_speaker_the_parse_hung_elsewhere(nlp: Any, text: 
     # what someone would or will think is not what they think
     "Voters would see the toll as a tax.",
     "The council will consider the plan next week.",
+    # the generic "you" is nobody in particular
+    "You can see why the toll is unpopular.",
 ])
 def test_attributions_unasserted_cues_are_no_attributions(nlp: Any, text: str) -> None:
     assert _find(nlp, text) == []

@@ -561,6 +561,9 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         if (cand.method.split(":")[0] in ("attitude", "cognition") or cand.method == "speech:dobj") and len(cand.source) == 1 \
                 and doc[cand.source[0]].lower_ == "that" and doc[cand.source[0]].tag_ == "WDT":
             continue  # "a party that favors tariffs": a description, not a stance anyone reports
+        if cand.method.split(":")[0] in ("attitude", "cognition", "intent") and len(cand.source) == 1 \
+                and doc[cand.source[0]].lower_ == "you":
+            continue  # "you can see why ...": the generic "you" is nobody in particular
         kind = type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
         out.append(Found(cue, source, cand.chars, kind, cand.method, cand.head, cand.source_head,
                          content_parts(doc, cand, cue, source, quotes)))
