@@ -405,3 +405,15 @@ def test_attributions_unasserted_cues_are_no_attributions(nlp: Any, text: str) -
 ])
 def test_attributions_hedged_and_plural_present_cues_stay(nlp: Any, text: str, cue: str, source: str) -> None:
     assert _by_cue(_find(nlp, text), cue)["source"] == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue,source", [
+    ("She stated, \u201cWhen I look at this, an absence of action by the council would have hurt the town,\u201d "
+     "adding, \u201cI think we acted.\u201d", "adding", "She"),
+    ('Lund stressed that "the way to proceed is to get both parties working together," suggesting that the only '
+     'way to do that is a vote.', "suggesting", "Lund"),
+])
+def test_attributions_source_is_never_inside_a_quote_the_cue_is_outside(nlp: Any, text: str, cue: str,
+                                                                       source: str) -> None:
+    assert _by_cue(_find(nlp, text), cue)["source"] == source

@@ -455,6 +455,29 @@ _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising
           "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "colon": 3, "colon_quote": 3, "signoff": 0, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
 
 
+def _quoted_source(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
+    """True for a source inside a quote its cue is outside of ('"It is time," he said, promising
+    ...' parsed with "It" as the subject of "promising"): a parse that ran into the quoted words."""
+    source = _chars(doc, cand.source)
+    return source is not None and any(_inside(source, q) for q in quotes)
+
+
+def _speaker_outside(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> Token | None:
+    """For a participle whose parse ran into a quote ('she stated, "...," adding ...'): the subject
+    of the nearest governing verb outside every quote (she)."""
+    tok = doc[cand.head]
+    if tok.tag_ != "VBG":
+        return None
+    for verb in tok.ancestors:
+        if verb.pos_ not in ("VERB", "AUX") or any(qs <= verb.idx < qe for qs, qe in quotes):
+            continue
+        subj = own_subject(verb)
+        if subj is not None and not any(qs <= subj.idx < qe for qs, qe in quotes):
+            return subj
+        return None
+    return None
+
+
 def _rank(cand: _Cand) -> int:
     return _RANKS.get(cand.method.split(":", 1)[0], 2)
 
@@ -536,6 +559,12 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     scan = find_quotes(doc.text)
     quotes = list(scan.spans)
     cands = [c for c in candidates(doc, lex) if not _in_quote(doc, c, quotes)]
+    for cand in cands:
+        if cand.source and _quoted_source(doc, cand, quotes):
+            cand.source, cand.source_head = [], None
+            speaker = _speaker_outside(doc, cand, quotes)
+            if speaker is not None:
+                cand.source, cand.source_head = trim(doc, mention_ids(speaker), keep_quotes=False), speaker.i
     _own_clauses(doc, cands)
     for cand in cands:
         if cand.method == "speech:dobj" and doc[cand.head].lemma_.lower() in ADDRESSEE_VERBS:
