@@ -122,6 +122,12 @@ CASES = [
     # the owner of a refusal is the one who refuses
     ("The mayor's refusal to condemn the attack angered residents.", "to condemn", "The mayor's", "the attack",
      "indirect"),
+    # a dateline the parser made the subject is not part of who speaks
+    ("PHILADELPHIA (AFP) \u2013 US President Barack Obama will lead an effort to paint the senator as unfit.",
+     "to paint", "US President Barack Obama", "the senator as unfit", "indirect"),
+    # ... but a dash before an apposition inside a mention is
+    ("The three scholars -- Jo Lund, Ann Lee and Bo Ek -- agreed that the law was flawed.", "agreed",
+     "The three scholars -- Jo Lund, Ann Lee and Bo Ek", "that the law was flawed", "indirect"),
     # "by some as a betrayal": the agent is "some", the "as" phrase is the view
     ("The plan was seen by some as a betrayal of the farmers.", "was seen", "some", "The plan", "indirect"),
     # a line break at the end of the speaker's mention does not wipe it out

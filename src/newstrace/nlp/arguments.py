@@ -187,6 +187,12 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
         doc[i].text == "-" and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_))]
     if dashes:
         out = [i for i in out if i > dashes[-1]]
+    # "PHILADELPHIA (AFP) \u2013 President Obama will ...": a dateline the parser made the subject,
+    # with the speaker as its apposition after the dash
+    dateline = next((i for i in out if i > head.i and doc[i].head.i == head.i and (
+        doc[i].text in ("\u2013", "\u2014", "--") or doc[i].text == "-" and doc[i].whitespace_)), None)
+    if dateline is not None and (head.ent_type_ in ("GPE", "LOC") or head.is_upper and head.ent_type_ != "ORG") and any(doc[i].dep_ == "appos" and doc[i].head.i == head.i for i in out if i > dateline):
+        out = [i for i in out if i > dateline]
     out = trim(doc, out, keep_quotes=False)
     # "even some allies": a focus adverb is not part of who speaks ("only 7 percent" keeps "only")
     while len(out) > 1 and doc[out[0]].lower_ in _FOCUS and doc[out[0]].dep_ in ("advmod", "amod", "cc", "preconj"):
