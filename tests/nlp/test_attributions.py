@@ -423,3 +423,12 @@ def test_attributions_hedged_and_plural_present_cues_stay(nlp: Any, text: str, c
 def test_attributions_source_is_never_inside_a_quote_the_cue_is_outside(nlp: Any, text: str, cue: str,
                                                                        source: str) -> None:
     assert _by_cue(_find(nlp, text), cue)["source"] == source
+
+
+@pytest.mark.model
+def test_attributions_person_doing_a_reporting_act_is_its_source(nlp: Any) -> None:
+    # the one who avoids, offers or makes the criticism is its source ...
+    assert _by_cue(_find(nlp, "He avoided direct criticism of the mayor until Monday."),
+                   "direct criticism of")["source"] == "He"
+    # ... the one who faces it is not
+    assert _by_cue(_find(nlp, "She faced sharp criticism over the toll."), "sharp criticism over")["source"] is None

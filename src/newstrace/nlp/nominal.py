@@ -112,7 +112,35 @@ def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
             lead = cue_tokens(verb, lex)
             cue = list(range(min(lead), tok.i + 1)) + ([prep.i] if prep is not None and prep.i == tok.i + 1 else [])
             return make(cue, source_ids(src, verb), content, f"noun_light:{rule}", tok.i, src.i)
+    doer = _doer(tok)
+    if doer is not None:
+        return make(cue, source_ids(doer, doer.head), content, f"noun_doer:{rule}", tok.i, doer.i)
     return make(cue, [], content, f"noun_bare:{rule}", tok.i, None)
+
+
+_PERSONAL = frozenset({"he", "she", "they", "i", "we"})
+# Verbs whose subject receives or meets the act ("faced criticism", "won the endorsement of").
+_RECEIVING = frozenset({"face", "draw", "receive", "get", "earn", "attract", "win", "secure", "gain", "garner",
+                        "land", "court", "seek", "deserve", "invite", "spark", "provoke", "weather", "endure",
+                        "field", "answer", "take", "dodge", "deflect", "fend", "address", "respond", "prompt",
+                        "raise", "hear", "come", "fuel", "trigger", "have", "be", "lose", "collect", "accept",
+                        "welcome", "enjoy", "need", "want", "ignore", "brush", "shrug", "survive", "confront"})
+
+
+def _doer(noun: Token) -> Token | None:
+    """"He avoided direct criticism of Trump", "she rose to the defense of ...": the person who
+    does something with the act is its source (a named person or a personal pronoun only)."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _RECEIVING:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL):
+        return None
+    return subj
 
 
 def _idioms() -> dict[tuple[str, str], frozenset[str]]:
