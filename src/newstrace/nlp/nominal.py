@@ -129,7 +129,8 @@ _RECEIVING = frozenset({"face", "draw", "receive", "get", "earn", "attract", "wi
 
 def _doer(noun: Token) -> Token | None:
     """"He avoided direct criticism of Trump", "she rose to the defense of ...": the person who
-    does something with the act is its source (a named person or a personal pronoun only)."""
+    does something with the act is its source: a person, a group or organisation, or a personal
+    pronoun, never a thing ("the plan drew criticism")."""
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
@@ -138,7 +139,8 @@ def _doer(noun: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _RECEIVING:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL):
+    if subj is None or not (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in _PERSONAL or (
+            subj.pos_ == "NOUN" and subj.lemma_.lower() in lexicon.load_set("kind_person_nouns"))):
         return None
     return subj
 
