@@ -128,6 +128,9 @@ CASES = [
     # ... but a dash before an apposition inside a mention is
     ("The three scholars -- Jo Lund, Ann Lee and Bo Ek -- agreed that the law was flawed.", "agreed",
      "The three scholars -- Jo Lund, Ann Lee and Bo Ek", "that the law was flawed", "indirect"),
+    # an endorsement won from someone: that someone endorses, the winner is endorsed
+    ("Last month, Mr. Lund won the endorsement of the most influential pastor in the state.", "endorsement of",
+     "the most influential pastor in the state", "Mr. Lund", "indirect"),
     # "by some as a betrayal": the agent is "some", the "as" phrase is the view
     ("The plan was seen by some as a betrayal of the farmers.", "was seen", "some", "The plan", "indirect"),
     # a line break at the end of the speaker's mention does not wipe it out

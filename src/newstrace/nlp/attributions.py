@@ -452,7 +452,7 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "noun_doer": 3, "colon": 3, "colon_quote": 3, "signoff": 0, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "noun_doer": 3, "noun_given": 3, "colon": 3, "colon_quote": 3, "signoff": 0, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
 
 
 def _quoted_source(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:

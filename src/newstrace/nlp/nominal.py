@@ -112,6 +112,10 @@ def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
             lead = cue_tokens(verb, lex)
             cue = list(range(min(lead), tok.i + 1)) + ([prep.i] if prep is not None and prep.i == tok.i + 1 else [])
             return make(cue, source_ids(src, verb), content, f"noun_light:{rule}", tok.i, src.i)
+    granted = _granted(tok, prep)
+    if granted is not None:  # "Cruz won the endorsement of the governor": the governor endorses Cruz
+        giver, taker = granted
+        return make(cue, mention_ids(giver), mention_ids(taker), f"noun_given:{rule}", tok.i, giver.i)
     doer = _doer(tok)
     if doer is not None:
         return make(cue, source_ids(doer, doer.head), content, f"noun_doer:{rule}", tok.i, doer.i)
@@ -125,6 +129,25 @@ _RECEIVING = frozenset({"face", "draw", "receive", "get", "earn", "attract", "wi
                         "field", "answer", "take", "dodge", "deflect", "fend", "address", "respond", "prompt",
                         "raise", "hear", "come", "fuel", "trigger", "have", "be", "lose", "collect", "accept",
                         "welcome", "enjoy", "need", "want", "ignore", "brush", "shrug", "survive", "confront"})
+
+
+_GIFTS = frozenset({"endorsement", "backing", "support"})
+_GETTING = frozenset({"win", "secure", "earn", "get", "receive", "pick", "land", "gain", "garner", "collect", "snag",
+                      "nab", "capture", "lock", "have", "enjoy", "lose"})
+
+
+def _granted(noun: Token, prep: Token | None) -> tuple[Token, Token] | None:
+    """"X won the endorsement of Y": Y (the "of" object) gives, X (the verb's subject) receives."""
+    if prep is None or prep.lower_ != "of" or noun.lemma_.lower() not in _GIFTS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    if verb.lemma_.lower() not in _GETTING:
+        return None
+    giver = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    taker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if giver is None or taker is None or not _animate(giver):
+        return None
+    return giver, taker
 
 
 def _doer(noun: Token) -> Token | None:
