@@ -435,3 +435,15 @@ def test_attributions_person_doing_a_reporting_act_is_its_source(nlp: Any) -> No
                    "direct criticism of")["source"] == "He"
     # ... the one who faces it is not
     assert _by_cue(_find(nlp, "She faced sharp criticism over the toll."), "sharp criticism over")["source"] is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,source", [
+    # the parser hung the name on the fronted clause, or made the participle the subject
+    ("Worried by the protests in Ohio, Senator Ann Lund, the majority leader, said that she spoke with the mayor.",
+     "Senator Ann Lund, the majority leader"),
+    ("Alarmed by the unrest in Nevada, Senator Ann Lund, the minority leader, said that she spoke with the mayor.",
+     "Senator Ann Lund, the minority leader"),
+])
+def test_attributions_speaker_after_a_fronted_participle_clause(nlp: Any, text: str, source: str) -> None:
+    assert _by_cue(_find(nlp, text), "said")["source"] == source

@@ -187,6 +187,11 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
         doc[i].text == "-" and doc[i].whitespace_ and i > 0 and doc[i - 1].whitespace_))]
     if dashes:
         out = [i for i in out if i > dashes[-1]]
+    # "Alarmed by the unrest, Senator Lee said": a fronted participle clause is not who speaks
+    if out and doc[out[0]].tag_ in ("VBG", "VBN") and out[0] < head.i:
+        commas = [i for i in out if i < head.i and doc[i].text == ","]
+        if commas:
+            out = [i for i in out if i > commas[-1]]
     # "PHILADELPHIA (AFP) \u2013 President Obama will ...": a dateline the parser made the subject,
     # with the speaker as its apposition after the dash
     dateline = next((i for i in out if i > head.i and doc[i].head.i == head.i and (
@@ -222,6 +227,9 @@ def left_neighbour_subject(verb: Token) -> Token | None:
     if i < verb.sent.start:
         return None
     tok = doc[i]
+    if tok.text == "," and i - 1 >= verb.sent.start and doc[i - 1].dep_ == "appos" and doc[i - 1].head.i < i - 1 \
+            and doc[i - 1].head.pos_ in ("PROPN", "NOUN") and doc[i - 1].head.ent_type_ not in ("GPE", "LOC", "DATE"):
+        return doc[i - 1].head  # "..., Senator Jo Lund, the minority leader, said": the parse hung the name elsewhere
     if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM") or tok.right_edge.i >= verb.i + 1:
         return None
     while tok.head.i < verb.i and tok.head.pos_ in ("PROPN", "NOUN", "NUM") and tok.head.right_edge.i < verb.i:

@@ -382,6 +382,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     else:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
+    if src is not None and src.pos_ == "VERB" and src.tag_ == "VBN" and src.i == tok.sent.start:
+        src = left_neighbour_subject(tok) or src  # "Alarmed by the unrest, Senator Lee said": the parse made the participle the subject
     source_end = len(tok.doc)
     addressed = lemma in ADDRESSEE_VERBS and _passive(tok) and agent(tok) is None
     if addressed:
