@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, agent, content_of, find_source, framed_content, left_neighbour_subject, mention_ids, own_subject,
-                                     right_neighbour_subject,
+from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, agent, content_of, find_source, framed_content,
+                                     left_neighbour_subject, mention_ids, own_subject, right_neighbour_subject,
                                      source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
@@ -383,7 +383,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
     if src is not None and src.pos_ == "VERB" and src.tag_ == "VBN" and src.i == tok.sent.start:
-        src = left_neighbour_subject(tok) or src  # "Alarmed by the unrest, Senator Lee said": the parse made the participle the subject
+        # "Alarmed by the unrest, Senator Lee said": the parse made the participle the subject
+        src = left_neighbour_subject(tok) or src
     source_end = len(tok.doc)
     addressed = lemma in ADDRESSEE_VERBS and _passive(tok) and agent(tok) is None
     if addressed:
@@ -454,12 +455,15 @@ def _in_quote(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
 
 
 _RANKS = {"speech": 0, "according_to": 0, "cognition": 1, "generic": 1, "raising": 1, "raising_cue": 1,
-          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3, "noun_doer": 3, "noun_given": 3, "colon": 3, "colon_quote": 3, "signoff": 0, "fronted_in": 3, "fronted_to": 3, "in_view": 3, "idiom": 2}
+          "attitude": 2, "intent": 2, "adjective": 2, "adjective_cue": 2, "noun": 3, "noun_light": 3, "noun_bare": 3,
+          "noun_doer": 3, "noun_given": 3, "colon": 3, "colon_quote": 3, "signoff": 0, "fronted_in": 3, "fronted_to": 3,
+          "in_view": 3, "idiom": 2}
 
 
 def _quoted_source(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> bool:
-    """True for a source inside a quote its cue is outside of ('"It is time," he said, promising
-    ...' parsed with "It" as the subject of "promising"): a parse that ran into the quoted words."""
+    """True for a source inside a quote ('"It is time," he said, promising ...' parsed with "It" as
+    the subject of "promising"); the cue is outside every quote (see ``_in_quote``), so this is a
+    parse that ran into the quoted words."""
     source = _chars(doc, cand.source)
     return source is not None and any(_inside(source, q) for q in quotes)
 
@@ -478,6 +482,17 @@ def _speaker_outside(doc: Doc, cand: _Cand, quotes: list[CharSpan]) -> Token | N
             return subj
         return None
     return None
+
+
+def _nobody_reports(doc: Doc, cand: _Cand) -> bool:
+    """A stance held by no one: a relative "that" describing a thing ("a party that favors
+    tariffs") or the generic "you" ("you can see why ...")."""
+    if len(cand.source) != 1:
+        return False
+    word, family = doc[cand.source[0]], cand.method.split(":")[0]
+    if word.lower_ == "that" and word.tag_ == "WDT":
+        return family in ("attitude", "cognition") or cand.method == "speech:dobj"
+    return word.lower_ == "you" and family in ("attitude", "cognition", "intent")
 
 
 def _rank(cand: _Cand) -> int:
@@ -589,12 +604,8 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         if cand.method in _NEEDS_KNOWN_SOURCE and source is not None \
                 and source_kind(doc[cand.source[0]:cand.source[-1] + 1]) == "unknown":
             continue  # "the rumor spread that ...": too often no attribution
-        if (cand.method.split(":")[0] in ("attitude", "cognition") or cand.method == "speech:dobj") and len(cand.source) == 1 \
-                and doc[cand.source[0]].lower_ == "that" and doc[cand.source[0]].tag_ == "WDT":
-            continue  # "a party that favors tariffs": a description, not a stance anyone reports
-        if cand.method.split(":")[0] in ("attitude", "cognition", "intent") and len(cand.source) == 1 \
-                and doc[cand.source[0]].lower_ == "you":
-            continue  # "you can see why ...": the generic "you" is nobody in particular
+        if _nobody_reports(doc, cand):
+            continue
         kind = type_of(doc.text, cand.chars, quotes, [x for x in (cue, source) if x])
         out.append(Found(cue, source, cand.chars, kind, cand.method, cand.head, cand.source_head,
                          content_parts(doc, cand, cue, source, quotes)))
