@@ -127,7 +127,7 @@ def find_source(verb: Token) -> Token | None:
     return None
 
 
-_FINDINGS = frozenset({"poll", "survey", "study", "data", "figure", "result", "statistic", "evidence", "finding"})
+_DATA_NOUNS = frozenset({"poll", "survey", "study", "data", "figure", "result", "statistic", "evidence", "finding"})
 
 
 def _carrier(noun: Token) -> bool:
@@ -140,7 +140,7 @@ def _carrier(noun: Token) -> bool:
         return True
     if noun.pos_ != "NOUN" or lemma not in lexicon.load_set("kind_document_nouns"):
         return False
-    return noun.dep_ == "dobj" or lemma not in _FINDINGS
+    return noun.dep_ == "dobj" or lemma not in _DATA_NOUNS
 
 
 def _agent_noun(noun: Token) -> bool:
@@ -196,7 +196,9 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
     # with the speaker as its apposition after the dash
     dateline = next((i for i in out if i > head.i and doc[i].head.i == head.i and (
         doc[i].text in ("\u2013", "\u2014", "--") or doc[i].text == "-" and doc[i].whitespace_)), None)
-    if dateline is not None and (head.ent_type_ in ("GPE", "LOC") or head.is_upper and head.ent_type_ != "ORG") and any(doc[i].dep_ == "appos" and doc[i].head.i == head.i for i in out if i > dateline):
+    place = head.ent_type_ in ("GPE", "LOC") or head.is_upper and head.ent_type_ != "ORG"
+    if dateline is not None and place and any(doc[i].dep_ == "appos" and doc[i].head.i == head.i
+                                              for i in out if i > dateline):
         out = [i for i in out if i > dateline]
     out = trim(doc, out, keep_quotes=False)
     # "even some allies": a focus adverb is not part of who speaks ("only 7 percent" keeps "only")
@@ -257,7 +259,6 @@ def right_neighbour_subject(verb: Token) -> tuple[Token, list[int]] | None:
     heads = [k for k in run if doc[k].pos_ in ("NOUN", "PROPN") and doc[k].ent_type_ not in ("DATE", "TIME")]
     if not heads or (i < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_):
         return None  # "said matter-of-factly": an adverb, not a name
-        return None
     head = doc[heads[-1]]
     ids = set(run) | set(mention_ids(head))
     out, k = [], verb.i + 1

@@ -162,8 +162,7 @@ def _doer(noun: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _RECEIVING:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in _PERSONAL or (
-            subj.pos_ == "NOUN" and subj.lemma_.lower() in lexicon.load_set("kind_person_nouns"))):
+    if subj is None or not _animate(subj) or (subj.pos_ == "PRON" and subj.lower_ not in _PERSONAL):
         return None
     return subj
 
