@@ -431,8 +431,10 @@ def test_attributions_source_is_never_inside_a_quote_the_cue_is_outside(nlp: Any
 @pytest.mark.model
 def test_attributions_person_doing_a_reporting_act_is_its_source(nlp: Any) -> None:
     # the one who avoids, offers or makes the criticism is its source ...
-    assert _by_cue(_find(nlp, "He avoided direct criticism of the mayor until Monday."),
-                   "direct criticism of")["source"] == "He"
+    for text, doer in [("He avoided direct criticism of the mayor until Monday.", "He"),
+                       ("The Sierra Club avoided direct criticism of the mayor until Monday.", "The Sierra Club"),
+                       ("Local activists avoided direct criticism of the mayor until Monday.", "Local activists")]:
+        assert _by_cue(_find(nlp, text), "direct criticism of")["source"] == doer
     # ... the one who faces it is not
     assert _by_cue(_find(nlp, "She faced sharp criticism over the toll."), "sharp criticism over")["source"] is None
 
