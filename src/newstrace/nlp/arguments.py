@@ -110,21 +110,28 @@ def find_source(verb: Token) -> Token | None:
             continue
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if _carrier(head):
-                verb = head.head if head.dep_ == "dobj" else head.head.head
-                issuer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                issuer_verb = governing_verb(head)
+                issuer = own_subject(issuer_verb) if issuer_verb is not None else None
                 if issuer is not None:
                     return issuer  # "The campaign issued a statement saying ...": the campaign
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None and cur is verb and verb.tag_ == "VB" and head.pos_ == "NOUN" and not _agent_noun(head):
                 return owner  # "Cruz's refusal to disavow", "his reluctance to embrace": Cruz, he
             if _undertaking(head):
-                verb = head.head if head.dep_ in ("dobj", "attr") else head.head.head
-                doer = own_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+                doer_verb = governing_verb(head)
+                doer = own_subject(doer_verb) if doer_verb is not None else None
                 if doer is not None:
                     return doer  # "Khan mounted a campaign to condemn ...": Khan
             return head
         return None
     return None
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly ("issued a statement") or through a preposition
+    ("in an article"), if that head is a verb."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 _DATA_NOUNS = frozenset({"poll", "survey", "study", "data", "figure", "result", "statistic", "evidence", "finding"})

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import channel_clause, find_source, mention_ids, source_ids, span_ids
+from newstrace.nlp.arguments import channel_clause, find_source, governing_verb, mention_ids, source_ids, span_ids
 from newstrace.nlp.candidate import Cand, make
 from newstrace.nlp.cues import CueLexicon, cue_tokens
 
@@ -154,12 +154,10 @@ def _doer(noun: Token) -> Token | None:
     """"He avoided direct criticism of Trump", "she rose to the defense of ...": the person who
     does something with the act is its source: a person, a group or organisation, or a personal
     pronoun, never a thing ("the plan drew criticism")."""
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    elif noun.dep_ != "dobj":
+    if noun.dep_ != "dobj" and not (noun.dep_ == "pobj" and noun.head.dep_ == "prep"):
         return None
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _RECEIVING:
+    verb = governing_verb(noun)
+    if verb is None or verb.lemma_.lower() in _RECEIVING:
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or not _animate(subj) or (subj.pos_ == "PRON" and subj.lower_ not in _PERSONAL):
