@@ -449,3 +449,21 @@ def test_attributions_person_doing_a_reporting_act_is_its_source(nlp: Any) -> No
 ])
 def test_attributions_speaker_after_a_fronted_participle_clause(nlp: Any, text: str, source: str) -> None:
     assert _by_cue(_find(nlp, text), "said")["source"] == source
+
+
+@pytest.mark.model
+def test_attributions_subject_of_an_adjective_governs_its_infinitive(nlp: Any) -> None:
+    # "are inclined to describe": the residents describe
+    assert _by_cue(_find(nlp, "Residents are inclined to describe the toll as a tax."),
+                   "to describe")["source"] == "Residents"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue", [
+    ("It was reported that the toll will rise.", "was reported"),
+    ("It was revealed on Monday that the mayor had resigned.", "was revealed"),
+    ("It is fair to say that the toll failed.", "to say"),
+    ("It is worth noting that the toll rose.", "noting"),
+])
+def test_attributions_expletive_it_names_no_source(nlp: Any, text: str, cue: str) -> None:
+    assert _by_cue(_find(nlp, text), cue)["source"] is None

@@ -98,10 +98,16 @@ def find_source(verb: Token) -> Token | None:
                 return reporter  # "Lund said he had doubts, arguing that ...": Lund argues
         if cur.dep_ in ("conj", "xcomp", "advcl"):
             subj = own_subject(head) or agent(head)
+            if cur.dep_ == "xcomp" and subj is not None and subj.lower_ == "it" and head.lemma_ == "be" \
+                    and any(c.dep_ in ("acomp", "attr") for c in head.children):
+                return None  # "it is hard to say", "it is worth noting": nobody is named
             if subj is not None:
                 return subj
             cur = head
             continue
+        if cur.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
+            subj = own_subject(head)  # "they are inclined to describe ...": they
+            return subj if subj is not None and subj.lower_ != "it" else None
         if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             cur = head.head  # "risks losing by dismissing him": the subject of "risks"
             subj = own_subject(cur) or agent(cur)

@@ -412,9 +412,10 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             return None
         rule = "quote"  # '"...," he said.' with a parse that missed the quote: see quote_for
     
-    expletive = src is not None and src.lower_ == "it" and lemma in _SEEM_VERBS and rule == "ccomp"
+    expletive = src is not None and src.lower_ == "it" and rule == "ccomp" and (
+        lemma in _SEEM_VERBS or src.dep_ == "nsubjpass" and src.head.i == tok.i)
     if expletive:
-        src = None  # "it seems that ...", "it appeared that ...": nobody is named
+        src = None  # "it seems that ...", "it was reported that ...": nobody is named
     if src is None and cls in (ATTITUDE, INTENT, COGNITION) and rule not in ("passive", "as") and not expletive:
         return None
     if cls == COGNITION and rule not in ("ccomp", "parenthetical", "passive", "dobj", "xcomp", "as", "relative", "prep"):
