@@ -467,3 +467,12 @@ def test_attributions_subject_of_an_adjective_governs_its_infinitive(nlp: Any) -
 ])
 def test_attributions_expletive_it_names_no_source(nlp: Any, text: str, cue: str) -> None:
     assert _by_cue(_find(nlp, text), cue)["source"] is None
+
+
+@pytest.mark.model
+def test_attributions_speaker_hung_on_a_fronted_phrase_with_a_long_apposition(nlp: Any) -> None:
+    # the parser made the name an apposition of "Harbor Point"; the verb has no subject
+    text = ("At Harbor Point, where it costs new members 90 dollars to join, Ann Reyes, the marina's 64-year-old "
+            "owner and general manager, suggested that the losses of some rivals could be blamed on poor planning.")
+    assert _by_cue(_find(nlp, text), "suggested")["source"] == \
+        "Ann Reyes, the marina's 64-year-old owner and general manager"

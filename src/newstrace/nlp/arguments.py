@@ -242,9 +242,16 @@ def left_neighbour_subject(verb: Token) -> Token | None:
     if i < verb.sent.start:
         return None
     tok = doc[i]
-    if tok.text == "," and i - 1 >= verb.sent.start and doc[i - 1].dep_ == "appos" and doc[i - 1].head.i < i - 1 \
-            and doc[i - 1].head.pos_ in ("PROPN", "NOUN") and doc[i - 1].head.ent_type_ not in ("GPE", "LOC", "DATE"):
-        return doc[i - 1].head  # "..., Senator Jo Lund, the minority leader, said": the parse hung the name elsewhere
+    if tok.text == "," and i - 1 >= verb.sent.start:
+        appos = doc[i - 1]  # the apposition that ends right before the comma ("the undersecretary for management")
+        while appos.dep_ != "appos" and appos.head.i < appos.i and appos.head.right_edge.i == i - 1:
+            appos = appos.head
+        name = appos.head
+        if appos.dep_ == "appos" and name.i < appos.i and name.pos_ in ("PROPN", "NOUN") \
+                and name.ent_type_ not in ("GPE", "LOC", "DATE") and name.dep_ not in ("nsubj", "nsubjpass"):
+            # "..., Senator Jo Lund, the minority leader, said": the parse hung the name elsewhere;
+            # "In addition to Lee, two members, Jo Lund and Al Ng, have said": the apposition speaks
+            return appos if name.dep_ == "pobj" else name
     if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM") or tok.right_edge.i >= verb.i + 1:
         return None
     while tok.head.i < verb.i and tok.head.pos_ in ("PROPN", "NOUN", "NUM") and tok.head.right_edge.i < verb.i:

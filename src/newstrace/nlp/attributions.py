@@ -397,8 +397,10 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
             after = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
             content = span_ids(after) if after is not None else []
             rule = "ccomp" if after is not None else rule
+    lost_left = False
     if src is None and cls == SPEECH and rule != "passive" and not addressed:
         src = left_neighbour_subject(tok)
+        lost_left = src is not None
     inverted = None
     if src is None and cls == SPEECH and content and max(content) < tok.i and lemma not in ADDRESSEE_VERBS:
         inverted = right_neighbour_subject(tok)  # '"...," said Jo Lund': the content comes first
@@ -440,6 +442,9 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         source = inverted[1]
     else:
         source = [i for i in source_ids(src, tok) if i < source_end] if src is not None else []
+        if lost_left:  # "In addition to Ms. Lee, two members, Jo Lund and Al Ng, have said": the last comma-set names
+            commas = [i for i in source if i < src.i and tok.doc[i].text == ","]
+            source = trim(tok.doc, [i for i in source if not commas or i > commas[-1]], keep_quotes=False)
     return _cand(cue_tokens(tok, lex, prep), source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
                  src.i if src is not None else None)
 
