@@ -476,3 +476,41 @@ def test_attributions_speaker_hung_on_a_fronted_phrase_with_a_long_apposition(nl
             "owner and general manager, suggested that the losses of some rivals could be blamed on poor planning.")
     assert _by_cue(_find(nlp, text), "suggested")["source"] == \
         "Ann Reyes, the marina's 64-year-old owner and general manager"
+
+
+@pytest.mark.model
+def test_attributions_participle_after_a_frame_the_parse_hung_beside_it(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    # '"It is fine," Lund said, going on to say ...' with "Lund said" parsed as a parataxis of "going"
+    words = ['"', "It", "is", "fine", ",", '"', "Lund", "said", ",", "going", "on", "to", "say", "that", "the",
+             "vote", "was", "fair", "."]
+    spaces = [False, True, True, False, False, True, True, False, True, True, True, True, True, True, True, True,
+              True, False, False]
+    heads = [7, 2, 7, 2, 7, 7, 7, 9, 7, 9, 9, 12, 9, 16, 15, 16, 12, 16, 9]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "parataxis", "punct", "ROOT", "prt", "aux",
+            "xcomp", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB",
+           "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
+    tags = ["``", "PRP", "VBZ", "JJ", ",", "''", "NNP", "VBD", ",", "VBG", "RP", "TO", "VB", "IN", "DT", "NN", "VBD",
+            "JJ", "."]
+    lemmas = ['"', "it", "be", "fine", ",", '"', "Lund", "say", ",", "go", "on", "to", "say", "that", "the", "vote",
+              "be", "fair", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    found, _ = extract(doc)
+    text = doc.text
+    say = next(f for f in found if text[f.cue[0]:f.cue[1]] == "to say")
+    assert say.source is not None and text[say.source[0]:say.source[1]] == "Lund"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue,source", [
+    # the speaker of a participle in a fronted "after" phrase is the subject of a passive main clause
+    ("After saying her left knee was sore, she was rushed to the clinic for tests.", "saying", "she"),
+    # "aside from" hangs the phrase on an adverb; the speaker is still the subject it reaches
+    ("Lund has said about 20 people have shown an interest in the seat, but he refuses to discuss possible picks, "
+     "aside from saying he wants a diverse slate.", "saying", "he"),
+])
+def test_attributions_participle_in_a_prepositional_phrase_takes_the_governing_subject(
+        nlp: Any, text: str, cue: str, source: str) -> None:
+    assert _by_cue(_find(nlp, text), cue)["source"] == source

@@ -88,6 +88,9 @@ def find_source(verb: Token) -> Token | None:
         return None  # "When the diagnosis was confirmed, Clinton ...": who confirmed is not given
     cur = verb
     for _ in range(3):
+        frame = _frame_before(cur) if cur.tag_ == "VBG" else None
+        if frame is not None:
+            return frame  # '"...," Lund said, going on to say ...': Lund
         head = cur.head
         if head.i == cur.i:
             return None
@@ -108,11 +111,16 @@ def find_source(verb: Token) -> Token | None:
         if cur.dep_ == "acomp" and head.pos_ in ("VERB", "AUX"):
             subj = own_subject(head)  # "they are inclined to describe ...": they
             return subj if subj is not None and subj.lower_ != "it" else None
-        if cur.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            cur = head.head  # "risks losing by dismissing him": the subject of "risks"
-            subj = own_subject(cur) or agent(cur)
+        if cur.dep_ == "pcomp" and head.dep_ == "prep":
+            governor = head.head  # "risks losing by dismissing him": the subject of "risks"
+            if governor.dep_ == "advmod" and governor.pos_ == "ADV":
+                governor = governor.head  # "refuses to discuss it, aside from saying ...": through "aside"
+            if governor.pos_ not in ("VERB", "AUX"):
+                return None
+            cur = governor
+            subj = own_subject(cur) or agent(cur) or (_passive_subject(cur) if head.lower_ in _TIME_PREPS else None)
             if subj is not None:
-                return subj
+                return subj  # "After saying ..., she was taken to hospital": she
             continue
         if cur.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if _carrier(head):
@@ -131,6 +139,26 @@ def find_source(verb: Token) -> Token | None:
             return head
         return None
     return None
+
+
+def _frame_before(participle: Token) -> Token | None:
+    """The speaker of an "X said" the parser hung beside a participle that follows it after a comma."""
+    doc = participle.doc
+    left = min([c.left_edge.i for c in participle.children if c.i < participle.i and c.dep_ in ("neg", "advmod")]
+               + [participle.i])  # "not even needing"
+    if left < 2 or doc[left - 1].text != ",":
+        return None
+    for frame in list(participle.children) + list(participle.head.children):
+        if frame.dep_ == "parataxis" and frame.i < left and frame.right_edge.i in (left - 2, left - 1):
+            return own_subject(frame)
+    return None
+
+
+_TIME_PREPS = frozenset({"after", "before", "while", "upon", "since"})
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def governing_verb(noun: Token) -> Token | None:
