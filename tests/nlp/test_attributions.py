@@ -514,3 +514,13 @@ def test_attributions_participle_after_a_frame_the_parse_hung_beside_it(nlp: Any
 def test_attributions_participle_in_a_prepositional_phrase_takes_the_governing_subject(
         nlp: Any, text: str, cue: str, source: str) -> None:
     assert _by_cue(_find(nlp, text), cue)["source"] == source
+
+
+@pytest.mark.model
+def test_attributions_an_expected_act_is_a_forecast_with_no_source(nlp: Any) -> None:
+    # "is expected to approve": nobody has approved anything yet; the forecast names no source
+    rows = _find(nlp, "The council is expected to approve the toll on Monday.")
+    assert _by_cue(rows, "is expected")["source"] is None
+    # "seemed to confirm" still reports the mayor's act
+    assert _by_cue(_find(nlp, "The mayor seemed to confirm that the toll would rise."),
+                   "seemed to confirm")["source"] == "The mayor"

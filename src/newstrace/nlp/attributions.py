@@ -210,7 +210,8 @@ def _colon(tok: Token) -> _Cand | None:
 
 def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     """"seemed to waver", "is expected to win": no source; subject and clause are the content.
-    When the clause's verb is itself a cue ("seemed to recognize"), cue and content are its."""
+    When the clause's verb is itself a cue ("seemed to recognize"), cue and content are its, except
+    after "expected": "is expected to endorse" forecasts an act nobody has done yet."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma not in lexicon.load_set("cue_raising"):
         return None
@@ -220,7 +221,7 @@ def _raising(tok: Token, lex: CueLexicon) -> _Cand | None:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if comp is None or subj is None:
         return None
-    if comp.dep_ == "xcomp" and lex.class_of(comp.lemma_) is not None:
+    if comp.dep_ == "xcomp" and lex.class_of(comp.lemma_) is not None and lemma != "expect":
         content, prep, rule = content_of(comp, lex.class_of(comp.lemma_) or "", lex)
         if content:
             cue = list(range(cue_tokens(tok, lex)[0], cue_tokens(comp, lex, prep)[-1] + 1))
