@@ -524,3 +524,17 @@ def test_attributions_an_expected_act_is_a_forecast_with_no_source(nlp: Any) -> 
     # "seemed to confirm" still reports the mayor's act
     assert _by_cue(_find(nlp, "The mayor seemed to confirm that the toll would rise."),
                    "seemed to confirm")["source"] == "The mayor"
+
+
+@pytest.mark.model
+def test_attributions_transcript_quoted_paragraph_by_paragraph(nlp: Any) -> None:
+    # each paragraph opens a quote that is never closed: the label speaks its own paragraph only
+    text = ('Partial transcript as follows:\n\n"LUND: Let us start with the toll. Why did the council vote for it?\n\n'
+            '"REYES: Well, look, the council had no choice. The bridge needs repairs.\n\n'
+            '"LUND: Do you think drivers will pay?')
+    turns = [r for r in _find(nlp, text) if r["cue"] == ":"]
+    assert [(r["source"], r["content"]) for r in turns] == [
+        ("LUND", "Let us start with the toll. Why did the council vote for it"),
+        ("REYES", "Well, look, the council had no choice. The bridge needs repairs"),
+        ("LUND", "Do you think drivers will pay"),
+    ]

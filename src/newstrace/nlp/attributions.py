@@ -183,6 +183,8 @@ def _colon(tok: Token) -> _Cand | None:
     doc = tok.doc
     line_start = doc.text.rfind("\n", 0, tok.idx) + 1
     left = [t for t in doc[max(0, tok.i - 12):tok.i] if t.idx >= line_start and not t.is_space]
+    while left and left[0].text in QUOTE_TEXTS:
+        left = left[1:]  # '"WALLACE: ...' in a transcript quoted paragraph by paragraph
     dashes = [k for k, t in enumerate(left) if t.text in ("\u2014", "\u2013", "-", "--") and t.whitespace_]
     if dashes:  # "HEADLINE - Jane Doe: ..." names the speaker after the dash
         left = left[dashes[-1] + 1:]
@@ -502,6 +504,24 @@ def _nobody_reports(doc: Doc, cand: _Cand) -> bool:
     return word.lower_ == "you" and family in ("attitude", "cognition", "intent")
 
 
+def _opens_quoted_turn(doc: Doc, cand: _Cand) -> bool:
+    """'"PENCE: Well, ...' opening a paragraph of a transcript quoted paragraph by paragraph: the
+    label names who speaks the quote, it is not part of it."""
+    if not _speaker_label(doc, cand):
+        return False
+    first = cand.source[0]
+    return first > 0 and doc[first - 1].text in QUOTE_TEXTS and (
+        first == 1 or "\n" in doc[first - 2].text or "\n" in doc[first - 2].whitespace_)
+
+
+def _speaker_label(doc: Doc, cand: _Cand) -> bool:
+    """A transcript's speaker label: one or two capitalised words right before the colon ("PENCE:",
+    "SEN. LUND:")."""
+    words = [doc[i] for i in cand.source]
+    return cand.method == "colon" and 1 <= len(words) <= 3 and cand.source[-1] + 1 == cand.head and all(
+        w.is_upper and len(w.text.strip(".")) > 1 for w in words)
+
+
 def _rank(cand: _Cand) -> int:
     return _RANKS.get(cand.method.split(":", 1)[0], 2)
 
@@ -582,9 +602,11 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     lex = lex or cue_lexicon()
     scan = find_quotes(doc.text)
     quotes = list(scan.spans)
-    cands = [c for c in candidates(doc, lex) if not _in_quote(doc, c, quotes)]
+    found = candidates(doc, lex)
+    turns = {id(c) for c in found if _opens_quoted_turn(doc, c)}  # '"PENCE: ...' speaks the quote it opens
+    cands = [c for c in found if id(c) in turns or not _in_quote(doc, c, quotes)]
     for cand in cands:
-        if cand.source and _quoted_source(doc, cand, quotes):
+        if cand.source and id(cand) not in turns and _quoted_source(doc, cand, quotes):
             cand.source, cand.source_head = [], None
             speaker = _speaker_outside(doc, cand, quotes)
             if speaker is not None:
@@ -593,7 +615,9 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     for cand in cands:
         if cand.method == "speech:dobj" and doc[cand.head].lemma_.lower() in ADDRESSEE_VERBS:
             addressee_quote(doc, cand, quotes)
-        if cand.content:
+        if cand.content and id(cand) in turns:
+            cand.chars = _chars(doc, cand.content)  # its own line, not the quote that runs on for pages
+        elif cand.content:
             widen(doc, cand, quotes)
         elif cand.method != "cites":
             quote_for(doc, cand, quotes)
@@ -608,7 +632,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         cue = _chars(doc, cand.cue)
         assert cue is not None
         source = _chars(doc, cand.source)
-        if cand.method in _NEEDS_KNOWN_SOURCE and source is not None \
+        if cand.method in _NEEDS_KNOWN_SOURCE and source is not None and not _speaker_label(doc, cand) \
                 and source_kind(doc[cand.source[0]:cand.source[-1] + 1]) == "unknown":
             continue  # "the rumor spread that ...": too often no attribution
         if _nobody_reports(doc, cand):
