@@ -538,3 +538,10 @@ def test_attributions_transcript_quoted_paragraph_by_paragraph(nlp: Any) -> None
         ("REYES", "Well, look, the council had no choice. The bridge needs repairs"),
         ("LUND", "Do you think drivers will pay"),
     ]
+
+
+@pytest.mark.model
+def test_attributions_a_date_after_a_reporting_noun_is_no_content(nlp: Any) -> None:
+    # "remarks on Saturday" says when, "remarks on the toll" what
+    assert _find(nlp, "But his remarks on Saturday carried a more personal tone.") == []
+    assert _by_cue(_find(nlp, "His remarks on the toll were brief."), "remarks on")["content"] == "the toll"

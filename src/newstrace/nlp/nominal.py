@@ -81,8 +81,8 @@ def noun_cue(tok: Token, lex: CueLexicon) -> Cand | None:
         for child in children:
             if child.dep_ == "prep" and child.i > tok.i and child.lower_ in _CONTENT_PREPS:
                 pobj = next((p for p in child.children if p.dep_ in ("pobj", "pcomp")), None)
-                if pobj is not None and f"{lemma} {child.lower_}" in pairs and (
-                        lemma not in _ANIMATE_ONLY or _animate(pobj)):
+                if pobj is not None and f"{lemma} {child.lower_}" in pairs and pobj.ent_type_ not in ("DATE", "TIME") \
+                        and (lemma not in _ANIMATE_ONLY or _animate(pobj)):  # "his remarks on Saturday": when
                     content, prep, rule = span_ids(pobj), child, "prep"
                 break
     if not content:
