@@ -545,3 +545,16 @@ def test_attributions_a_date_after_a_reporting_noun_is_no_content(nlp: Any) -> N
     # "remarks on Saturday" says when, "remarks on the toll" what
     assert _find(nlp, "But his remarks on Saturday carried a more personal tone.") == []
     assert _by_cue(_find(nlp, "His remarks on the toll were brief."), "remarks on")["content"] == "the toll"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,source", [
+    # where and when the speaker spoke belong to the verb, even when the parser hangs them on the name
+    ("Senator Jo Lund (D-Ohio) in an interview said the toll would fall.", "Senator Jo Lund (D-Ohio)"),
+    ("Jo Lund in a Medium post said the toll would fall.", "Jo Lund"),
+    ("Lund at the time said the toll would fall.", "Lund"),
+    # ... but a time that describes the role stays: it says who
+    ("Jo Lund, a council member since 2014, said the toll would fall.", "Jo Lund, a council member since 2014"),
+])
+def test_attributions_closing_channel_or_time_leaves_the_source(nlp: Any, text: str, source: str) -> None:
+    assert _by_cue(_find(nlp, text), "said")["source"] == source

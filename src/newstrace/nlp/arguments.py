@@ -255,9 +255,37 @@ def mention_ids(head: Token, exclude: Token | None = None) -> list[int]:
                 child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children))):
             cut = set(span_ids(child))
             out = trim(doc, [i for i in out if i not in cut], keep_quotes=False)
+    # "Jeb Bush in a Medium post", "Lund, the mayor, on Tuesday", "Trump at the time": a closing phrase
+    # of channel or time the parser hung on the mention belongs to the verb
+    if not document:
+        out = _without_closing_circumstance(doc, out, head)
     # "Strategists for both campaigns all agree": a floating quantifier belongs to the predicate
     while len(out) > 1 and doc[out[-1]].lower_ in ("all", "both", "each") and out[-1] > head.i:
         out = out[:-1]
+    return out
+
+
+def _without_closing_circumstance(doc: Doc, out: list[int], head: Token) -> list[int]:
+    """The mention without a phrase of channel or time that closes it and hangs on its head."""
+    if not out or out[-1] <= head.i:
+        return out
+    for prep in (doc[i] for i in out if i > head.i and doc[i].dep_ == "prep"):
+        owner = prep.head
+        on_head = owner.i == head.i or owner.dep_ in ("appos", "conj") and owner.head.i == head.i
+        if prep.right_edge.i != out[-1] or not on_head:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        channel = prep.lower_ in ("in", "during", "via") and pobj.lemma_.lower() in CHANNELS \
+            and head.pos_ == "PROPN"  # "a narrator in the ad" is who; "Jo Lund in a post" is where
+        when = owner.i == head.i and (pobj.ent_type_ in ("DATE", "TIME")
+                                      or pobj.lower_ == "time" and prep.lower_ == "at")
+        if channel or when:
+            kept = [i for i in out if i < prep.i]
+            while kept and (doc[kept[-1]].is_space or doc[kept[-1]].text in (",", "-", "\u2013", "\u2014")):
+                kept.pop()  # a closing bracket stays: "Dick Durbin (D-Ill.)"
+            return kept or out
     return out
 
 
