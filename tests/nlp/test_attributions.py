@@ -558,3 +558,10 @@ def test_attributions_a_date_after_a_reporting_noun_is_no_content(nlp: Any) -> N
 ])
 def test_attributions_closing_channel_or_time_leaves_the_source(nlp: Any, text: str, source: str) -> None:
     assert _by_cue(_find(nlp, text), "said")["source"] == source
+
+
+@pytest.mark.model
+def test_attributions_subject_the_parser_split_in_two_is_one_source(nlp: Any) -> None:
+    # "Lee, Ross" parsed as two subjects of "had": both hold the views
+    assert _by_cue(_find(nlp, "Lee, Ross had opposing views on the toll."), "had opposing views on")["source"] == \
+        "Lee, Ross"

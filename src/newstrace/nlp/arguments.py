@@ -349,7 +349,27 @@ def source_ids(src: Token, verb: Token) -> list[int]:
         return trim(src.doc, [i for i in mention_ids(src) if i < verb.i], keep_quotes=False)
     if verb.dep_ in ("acl", "relcl") and src.i == verb.head.i:
         return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
-    return _with_lost_modifier(src, mention_ids(src))
+    return _with_lost_modifier(src, _with_split_subject(src, mention_ids(src)))
+
+
+_NOT_IN_SPLIT = frozenset({"-", "--", "\u2013", "\u2014", "(", "<", ">", ":"})
+
+
+def _with_split_subject(src: Token, ids: list[int]) -> list[int]:
+    """"Sullivan's lawyer Beth Wilkinson did not respond", "Clinton, Sanders had views": a subject
+    the parser split in two, the first part a second subject of the same verb right before it."""
+    if not ids or src.dep_ not in SUBJ_DEPS or src.pos_ == "PRON":
+        return ids
+    doc = src.doc
+    for other in src.head.children:
+        if other.i < src.i and other.dep_ in SUBJ_DEPS and (other.pos_ == "PROPN" or _agent_noun(other)) \
+                and other.ent_type_ not in ("GPE", "LOC", "DATE") and not other.is_upper:
+            gap = doc[other.right_edge.i + 1:ids[0]]
+            lead = doc[other.left_edge.i:ids[0]]
+            if (len(gap) == 0 or len(gap) == 1 and gap[0].text == ",") and "\n" not in lead.text and not any(
+                    t.text in _NOT_IN_SPLIT or t.text in QUOTE_TEXTS for t in lead):
+                return list(range(other.left_edge.i, ids[0])) + ids
+    return ids
 
 
 def _with_lost_modifier(src: Token, ids: list[int]) -> list[int]:
