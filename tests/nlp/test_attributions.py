@@ -565,3 +565,13 @@ def test_attributions_subject_the_parser_split_in_two_is_one_source(nlp: Any) ->
     # "Lee, Ross" parsed as two subjects of "had": both hold the views
     assert _by_cue(_find(nlp, "Lee, Ross had opposing views on the toll."), "had opposing views on")["source"] == \
         "Lee, Ross"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,cue,source", [
+    # the parser split the hyphenated word; the source is never a piece of a word
+    ("The non-profit is seeking to raise the toll.", "is seeking", "non-profit"),
+    ("His ex-wife contended that the toll was unfair.", "contended", "His ex-wife"),
+])
+def test_attributions_source_keeps_whole_hyphenated_words(nlp: Any, text: str, cue: str, source: str) -> None:
+    assert _by_cue(_find(nlp, text), cue)["source"] == source

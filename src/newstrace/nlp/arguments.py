@@ -349,7 +349,26 @@ def source_ids(src: Token, verb: Token) -> list[int]:
         return trim(src.doc, [i for i in mention_ids(src) if i < verb.i], keep_quotes=False)
     if verb.dep_ in ("acl", "relcl") and src.i == verb.head.i:
         return mention_ids(src, exclude=verb)  # "a statement saying ...": the noun phrase only
-    return _with_lost_modifier(src, _with_split_subject(src, mention_ids(src)))
+    return _whole_words(src.doc, _with_lost_modifier(src, _with_split_subject(src, mention_ids(src))))
+
+
+def _whole_words(doc: Doc, ids: list[int]) -> list[int]:
+    """A mention never starts or ends inside a hyphenated word the parser split ("co-host Mika
+    Brzezinski" with "co" and "-" hung elsewhere)."""
+    if not ids or ids != list(range(ids[0], ids[-1] + 1)):
+        return ids
+    first, last = ids[0], ids[-1]
+
+    def joined(a: Token, b: Token) -> bool:  # a right before b, no space between, one of them a hyphen
+        return a.whitespace_ == "" and (a.text == "-" and b.is_alpha or a.is_alpha and b.text == "-")
+
+    while first > 0 and joined(doc[first - 1], doc[first]):
+        first -= 1
+    while last + 1 < len(doc) and joined(doc[last], doc[last + 1]):
+        last += 1
+    if first < ids[0] and first > 0 and doc[first - 1].dep_ in ("det", "poss") and first <= doc[first - 1].head.i <= last:
+        first -= 1  # "The non-profit", "His ex-wife"
+    return list(range(first, last + 1))
 
 
 _NOT_IN_SPLIT = frozenset({"-", "--", "\u2013", "\u2014", "(", "<", ">", ":"})
