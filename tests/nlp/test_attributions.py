@@ -575,3 +575,22 @@ def test_attributions_subject_the_parser_split_in_two_is_one_source(nlp: Any) ->
 ])
 def test_attributions_source_keeps_whole_hyphenated_words(nlp: Any, text: str, cue: str, source: str) -> None:
     assert _by_cue(_find(nlp, text), cue)["source"] == source
+
+
+@pytest.mark.model
+def test_attributions_title_words_the_parser_made_sentences_stay_in_the_source(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    # after a live blog's timestamp the parser made "Minnesota" a sentence of its own
+    words = ["5:45", "p.m.", "\n\n", "Minnesota", "Gov.", "Ann", "Reyes", "is", "backing", "the", "toll", "."]
+    spaces = [True, False, False, True, True, True, True, True, True, True, False, False]
+    heads = [1, 1, 1, 3, 6, 6, 8, 8, 8, 10, 8, 8]
+    deps = ["nummod", "ROOT", "dep", "ROOT", "compound", "compound", "nsubj", "aux", "ROOT", "det", "dobj", "punct"]
+    pos = ["NUM", "NOUN", "SPACE", "PROPN", "PROPN", "PROPN", "PROPN", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["CD", "NN", "_SP", "NNP", "NNP", "NNP", "NNP", "VBZ", "VBG", "DT", "NN", "."]
+    lemmas = ["5:45", "p.m.", "\n\n", "Minnesota", "Gov.", "Ann", "Reyes", "be", "back", "the", "toll", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    found, _ = extract(doc)
+    text = doc.text
+    backing = next(f for f in found if text[f.cue[0]:f.cue[1]] == "is backing")
+    assert backing.source is not None and text[backing.source[0]:backing.source[1]] == "Minnesota Gov. Ann Reyes"

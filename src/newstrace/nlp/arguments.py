@@ -391,13 +391,24 @@ def _with_split_subject(src: Token, ids: list[int]) -> list[int]:
     return ids
 
 
+def _lone_title_word(tok: Token) -> bool:
+    """A capitalised name word the parser made a sentence of its own."""
+    return tok.is_sent_start and tok.dep_ == "ROOT" and tok.tag_ == "NNP" and tok.is_title and not tok.is_stop \
+        and tok.whitespace_ == " " and not any(True for _ in tok.children)
+
+
 def _with_lost_modifier(src: Token, ids: list[int]) -> list[int]:
     """"Texas Sen. Ted Cruz said": a capitalised first word of the sentence the parser split off
     the subject (as a verb or a clause) still belongs to it."""
     if not ids or ids[0] == 0:
         return ids
-    prev = src.doc[ids[0] - 1]
-    if prev.i != src.sent.start or not prev.is_title or prev.is_stop or prev.whitespace_ != " " \
+    doc = src.doc
+    # "5:45 p.m.\n\nMinnesota Gov. Mark Dayton is backing ...": after a timestamp the parser may make
+    # each capitalised word before the name a sentence of its own
+    while ids[0] > 0 and doc[ids[0]].is_sent_start and _lone_title_word(doc[ids[0] - 1]):
+        ids = [ids[0] - 1] + ids
+    prev = doc[ids[0] - 1] if ids[0] > 0 else None
+    if prev is None or prev.i != src.sent.start or not prev.is_title or prev.is_stop or prev.whitespace_ != " " \
             or prev.dep_ not in ("advcl", "npadvmod", "nmod", "dep", "amod", "compound", "nsubj") \
             or prev.tag_ not in ("NNP", "NNPS", "VB", "VBP", "JJ") or prev.head.i in ids:
         return ids
