@@ -594,3 +594,12 @@ def test_attributions_title_words_the_parser_made_sentences_stay_in_the_source(n
     text = doc.text
     backing = next(f for f in found if text[f.cue[0]:f.cue[1]] == "is backing")
     assert backing.source is not None and text[backing.source[0]:backing.source[1]] == "Minnesota Gov. Ann Reyes"
+
+
+@pytest.mark.model
+def test_attributions_a_document_that_reads_a_quote_is_its_source(nlp: Any) -> None:
+    text = '"The toll is a tax on the poor," the letter reads.'
+    row = _by_cue(_find(nlp, text), "reads")
+    assert (row["source"], row["content"]) == ("the letter", '"The toll is a tax on the poor,"')
+    # reading something is no report of it
+    assert _find(nlp, "She read the report last night.") == []
