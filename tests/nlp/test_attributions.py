@@ -603,3 +603,14 @@ def test_attributions_a_document_that_reads_a_quote_is_its_source(nlp: Any) -> N
     assert (row["source"], row["content"]) == ("the letter", '"The toll is a tax on the poor,"')
     # reading something is no report of it
     assert _find(nlp, "She read the report last night.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,source,content", [
+    ('As Lund put it, "The toll is a tax on the poor."', "Lund", '"The toll is a tax on the poor."'),
+    ("The council, as Reyes put it, has no plan.", "Reyes", "The council, as Reyes put it, has no plan"),
+])
+def test_attributions_as_someone_put_it(nlp: Any, text: str, source: str, content: str) -> None:
+    row = _by_cue(_find(nlp, text), "put it")
+    assert (row["source"], row["content"]) == (source, content)
+    assert _find(nlp, "She put it on the table.") == []

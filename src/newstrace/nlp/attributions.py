@@ -359,6 +359,10 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     lemma = tok.lemma_.lower()
     cls = lex.class_of(lemma) or (lex.class_of_form(tok.lower_) if tok.tag_.startswith("VB") else None)
     generic = False
+    put_it = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == tok.i + 1),
+                  None) if lemma == "put" else None
+    if put_it is not None:
+        cls = SPEECH  # "As Lund put it, ...", "as one aide put it: '...'"
     for_clause = _for_clause(tok, lemma, lex)
     if for_clause is not None and cls not in (SPEECH, COGNITION, INTENT):
         cls = ATTITUDE
@@ -382,6 +386,12 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
     elif for_clause is not None:
         prep, clause = for_clause
         content, rule = [i for i in span_ids(clause) if i != prep.i], "prep"
+    elif put_it is not None:
+        content, prep, rule = [], None, ""
+        if tok.dep_ == "advcl" and tok.head.i != tok.i and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            skip = set(span_ids(tok))  # the clause "as X put it" comments on
+            content, rule = [i for i in span_ids(tok.head) if i not in skip], "as"
     else:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
@@ -448,7 +458,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         if lost_left:  # "In addition to Ms. Lee, two members, Jo Lund and Al Ng, have said": the last comma-set names
             commas = [i for i in source if i < src.i and tok.doc[i].text == ","]
             source = trim(tok.doc, [i for i in source if not commas or i > commas[-1]], keep_quotes=False)
-    return _cand(cue_tokens(tok, lex, prep), source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
+    cue = cue_tokens(tok, lex, prep) + ([put_it.i] if put_it is not None else [])
+    return _cand(cue, source, content, f"{'generic' if generic else cls}:{rule}", tok.i,
                  src.i if src is not None else None)
 
 
