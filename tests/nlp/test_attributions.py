@@ -614,3 +614,15 @@ def test_attributions_as_someone_put_it(nlp: Any, text: str, source: str, conten
     row = _by_cue(_find(nlp, text), "put it")
     assert (row["source"], row["content"]) == (source, content)
     assert _find(nlp, "She put it on the table.") == []
+
+
+@pytest.mark.model
+def test_attributions_frame_closing_a_sentence_the_parser_missed(nlp: Any) -> None:
+    text = ("Lund has not given money to any other candidate this year, election records compiled by the Center "
+            "for Politics show.")
+    row = _by_cue(_find(nlp, text), "show")
+    assert (row["source"], row["content"]) == (
+        "election records compiled by the Center for Politics",
+        "Lund has not given money to any other candidate this year")
+    # "the show" is a noun
+    assert all(r["cue"] != "show" for r in _find(nlp, "Lund said more, according to a transcript of the show."))

@@ -366,7 +366,8 @@ def _whole_words(doc: Doc, ids: list[int]) -> list[int]:
         first -= 1
     while last + 1 < len(doc) and joined(doc[last], doc[last + 1]):
         last += 1
-    if first < ids[0] and first > 0 and doc[first - 1].dep_ in ("det", "poss") and first <= doc[first - 1].head.i <= last:
+    before = doc[first - 1] if first > 0 else None
+    if first < ids[0] and before is not None and before.dep_ in ("det", "poss") and first <= before.head.i <= last:
         first -= 1  # "The non-profit", "His ex-wife"
     return list(range(first, last + 1))
 

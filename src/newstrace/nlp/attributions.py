@@ -25,7 +25,7 @@ from newstrace.nlp.kinds import source_kind
 from newstrace.nlp.nominal import idiom_cue, noun_cue
 from newstrace.nlp.quotes import find_quotes
 from newstrace.nlp.quoting import (addressee_quote, colon_quotes, content_parts, quote_for, quoted_paragraphs, signed_quotes,
-                                   type_of, widen)
+                                   trailing_frames, type_of, widen)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -634,6 +634,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
             quote_for(doc, cand, quotes)
     cands.extend(colon_quotes(doc, cands, quotes))
     cands.extend(signed_quotes(doc, cands, quotes))
+    cands.extend(trailing_frames(doc, cands))
     quoted_paragraphs(doc, cands, quotes)
     _resolve(doc, cands, quotes)
     out: list[Found] = []

@@ -298,3 +298,39 @@ def signed_quotes(doc: Doc, cands: list[_Cand], quotes: list[CharSpan]) -> list[
         cand.chars = (qs, qe)
         out.append(cand)
     return out
+
+
+# A frame closing its sentence after a comma ("..., fundraising documents show.") that the parser
+# did not read as a verb ("show" tagged as a noun, or hung on a participle).
+_TRAILING_CUES = frozenset({"show", "shows", "showed", "say", "says", "said", "indicate", "indicates", "suggest",
+                            "suggests", "found", "reported", "noted", "added", "wrote", "argued"})
+_FRAME_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PART", "CCONJ"})
+
+
+def trailing_frames(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'Pate has given to no one else, FEC records show.' parsed without a verb "show": the words
+    after the sentence's last comma are the source, the clause before it the content."""
+    taken = {i for c in cands for i in c.cue}
+    out: list[_Cand] = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if len(words) < 6:
+            continue
+        cue = words[-1]
+        if cue.i in taken or cue.lower_ not in _TRAILING_CUES or cue.pos_ in ("VERB", "AUX") and cue.dep_ in (
+                "ROOT", "parataxis", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+            continue
+        i = cue.i - 1
+        while i > sent.start and doc[i].text != "," and (doc[i].pos_ in _FRAME_POS or doc[i].tag_ in ("VBN", "VBG")):
+            i -= 1
+        named = any(doc[k].pos_ in ("NOUN", "PROPN") for k in range(i + 1, cue.i))
+        if doc[i].text != "," or not 1 <= cue.i - i - 1 <= 12 or doc[cue.i - 1].pos_ in ("DET", "ADP") \
+                or doc[i + 1].lower_ == "according" or not named:
+            continue  # "..., according to a transcript of the show.": "the show" is a noun
+        content = trim(doc, list(range(sent.start, i)))
+        if len(content) < 4:
+            continue
+        cand = _cand([cue.i], list(range(i + 1, cue.i)), content, "speech:trailing", cue.i, cue.i - 1)
+        cand.chars = _chars(doc, content)
+        out.append(cand)
+    return out
