@@ -626,3 +626,8 @@ def test_attributions_frame_closing_a_sentence_the_parser_missed(nlp: Any) -> No
         "Lund has not given money to any other candidate this year")
     # "the show" is a noun
     assert all(r["cue"] != "show" for r in _find(nlp, "Lund said more, according to a transcript of the show."))
+
+
+@pytest.mark.model
+def test_attributions_extraposed_it_with_an_adjective_names_nobody(nlp: Any) -> None:
+    assert _find(nlp, "It was clear from the start that the toll would fail.") == []

@@ -249,6 +249,10 @@ _NOT_CUES = frozenset({"be", "have", "do", "make", "let", "help", "mean", "get",
 _ODDS = frozenset({"likely", "unlikely"})
 
 
+_EXTRAPOSING = frozenset({"clear", "unclear", "doubtful", "obvious", "evident", "certain", "uncertain", "apparent",
+                          "true", "possible", "plausible"})
+
+
 def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
     """"were adamant that ...", "is critical of ...", "are likely to say ...": copula + adjective."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lemma_.lower() not in lexicon.load_set("cue_adjectives"):
@@ -269,6 +273,8 @@ def _adjective(tok: Token, lex: CueLexicon) -> _Cand | None:
         return _cand(cue, source_ids(subj, cop), content, f"adjective_cue:{rule}", comp.i, subj.i)
     if tok.lemma_.lower() in _ODDS:
         return None  # "is likely to win": a forecast by no one, unless a cue follows ("likely to say")
+    if subj.lower_ == "it" and tok.lemma_.lower() in _EXTRAPOSING:
+        return None  # "it is clear that ...", "it was clear from the start": nobody is named
     if comp.dep_ == "prep":
         pobj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
