@@ -32,6 +32,26 @@ def _by_cue(rows: list[dict[str, Any]], cue: str) -> dict[str, Any]:
     return matches[0]
 
 
+# A hand-written token: word, space after it, head index, dependency, coarse tag, fine tag, lemma.
+_Tok = tuple[str, bool, int, str, str, str, str]
+
+
+def _hand_parsed(nlp: Any, tokens: list[_Tok]) -> list[dict[str, Any]]:
+    """Attributions of a parse written out by hand: one the model produces on some real sentences
+    but not on a short synthetic one."""
+    from spacy.tokens import Doc
+
+    words, spaces, heads, deps, pos, tags, lemmas = (list(column) for column in zip(*tokens))
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    found, _ = extract(doc)
+    text = doc.text
+
+    def part(span: tuple[int, int] | None) -> str | None:
+        return None if span is None else text[span[0]:span[1]]
+
+    return [{"source": part(f.source), "cue": part(f.cue), "content": part(f.content)} for f in found]
+
+
 CASES = [
     # (text, cue, source, content, type)
     ("The mayor said that the bridge would reopen in May.", "said", "The mayor",
@@ -270,22 +290,14 @@ def test_attributions_participle_in_the_frame_keeps_the_quote_going(nlp: Any) ->
 
 @pytest.mark.model
 def test_attributions_addressee_object_yields_to_the_adjacent_quote(nlp: Any) -> None:
-    from spacy.tokens import Doc
-
     # a parse that reads "reporters" as the message of "told" (as the model sometimes does)
-    words = ['"', "Fine", ",", '"', "she", "told", "reporters", "."]
-    spaces = [False, False, False, True, True, True, False, False]
-    heads = [5, 5, 5, 5, 5, 5, 5, 5]
-    deps = ["punct", "ccomp", "punct", "punct", "nsubj", "ROOT", "dobj", "punct"]
-    pos = ["PUNCT", "ADJ", "PUNCT", "PUNCT", "PRON", "VERB", "NOUN", "PUNCT"]
-    tags = ["``", "JJ", ",", "''", "PRP", "VBD", "NNS", "."]
-    lemmas = ['"', "fine", ",", '"', "she", "tell", "reporter", "."]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=["dep" if d == "ccomp" else d for d in deps],
-              pos=pos, tags=tags, lemmas=lemmas)
-    found, _ = extract(doc)
-    text = doc.text
-    told = next(f for f in found if text[f.cue[0]:f.cue[1]] == "told")
-    assert told.content is not None and text[told.content[0]:told.content[1]] == '"Fine,"'
+    rows = _hand_parsed(nlp, [
+        ('"', False, 5, "punct", "PUNCT", "``", '"'), ("Fine", False, 5, "dep", "ADJ", "JJ", "fine"),
+        (",", False, 5, "punct", "PUNCT", ",", ","), ('"', True, 5, "punct", "PUNCT", "''", '"'),
+        ("she", True, 5, "nsubj", "PRON", "PRP", "she"), ("told", True, 5, "ROOT", "VERB", "VBD", "tell"),
+        ("reporters", False, 5, "dobj", "NOUN", "NNS", "reporter"), (".", False, 5, "punct", "PUNCT", ".", "."),
+    ])
+    assert _by_cue(rows, "told")["content"] == '"Fine,"'
 
 
 @pytest.mark.model
@@ -480,27 +492,20 @@ def test_attributions_speaker_hung_on_a_fronted_phrase_with_a_long_apposition(nl
 
 @pytest.mark.model
 def test_attributions_participle_after_a_frame_the_parse_hung_beside_it(nlp: Any) -> None:
-    from spacy.tokens import Doc
-
     # '"It is fine," Lund said, going on to say ...' with "Lund said" parsed as a parataxis of "going"
-    words = ['"', "It", "is", "fine", ",", '"', "Lund", "said", ",", "going", "on", "to", "say", "that", "the",
-             "vote", "was", "fair", "."]
-    spaces = [False, True, True, False, False, True, True, False, True, True, True, True, True, True, True, True,
-              True, False, False]
-    heads = [7, 2, 7, 2, 7, 7, 7, 9, 7, 9, 9, 12, 9, 16, 15, 16, 12, 16, 9]
-    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "nsubj", "parataxis", "punct", "ROOT", "prt", "aux",
-            "xcomp", "mark", "det", "nsubj", "ccomp", "acomp", "punct"]
-    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB",
-           "SCONJ", "DET", "NOUN", "AUX", "ADJ", "PUNCT"]
-    tags = ["``", "PRP", "VBZ", "JJ", ",", "''", "NNP", "VBD", ",", "VBG", "RP", "TO", "VB", "IN", "DT", "NN", "VBD",
-            "JJ", "."]
-    lemmas = ['"', "it", "be", "fine", ",", '"', "Lund", "say", ",", "go", "on", "to", "say", "that", "the", "vote",
-              "be", "fair", "."]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    found, _ = extract(doc)
-    text = doc.text
-    say = next(f for f in found if text[f.cue[0]:f.cue[1]] == "to say")
-    assert say.source is not None and text[say.source[0]:say.source[1]] == "Lund"
+    rows = _hand_parsed(nlp, [
+        ('"', False, 7, "punct", "PUNCT", "``", '"'), ("It", True, 2, "nsubj", "PRON", "PRP", "it"),
+        ("is", True, 7, "ccomp", "AUX", "VBZ", "be"), ("fine", False, 2, "acomp", "ADJ", "JJ", "fine"),
+        (",", False, 7, "punct", "PUNCT", ",", ","), ('"', True, 7, "punct", "PUNCT", "''", '"'),
+        ("Lund", True, 7, "nsubj", "PROPN", "NNP", "Lund"), ("said", False, 9, "parataxis", "VERB", "VBD", "say"),
+        (",", True, 7, "punct", "PUNCT", ",", ","), ("going", True, 9, "ROOT", "VERB", "VBG", "go"),
+        ("on", True, 9, "prt", "ADP", "RP", "on"), ("to", True, 12, "aux", "PART", "TO", "to"),
+        ("say", True, 9, "xcomp", "VERB", "VB", "say"), ("that", True, 16, "mark", "SCONJ", "IN", "that"),
+        ("the", True, 15, "det", "DET", "DT", "the"), ("vote", True, 16, "nsubj", "NOUN", "NN", "vote"),
+        ("was", True, 12, "ccomp", "AUX", "VBD", "be"), ("fair", False, 16, "acomp", "ADJ", "JJ", "fair"),
+        (".", False, 9, "punct", "PUNCT", ".", "."),
+    ])
+    assert _by_cue(rows, "to say")["source"] == "Lund"
 
 
 @pytest.mark.model
@@ -579,21 +584,16 @@ def test_attributions_source_keeps_whole_hyphenated_words(nlp: Any, text: str, c
 
 @pytest.mark.model
 def test_attributions_title_words_the_parser_made_sentences_stay_in_the_source(nlp: Any) -> None:
-    from spacy.tokens import Doc
-
     # after a live blog's timestamp the parser made "Minnesota" a sentence of its own
-    words = ["5:45", "p.m.", "\n\n", "Minnesota", "Gov.", "Ann", "Reyes", "is", "backing", "the", "toll", "."]
-    spaces = [True, False, False, True, True, True, True, True, True, True, False, False]
-    heads = [1, 1, 1, 3, 6, 6, 8, 8, 8, 10, 8, 8]
-    deps = ["nummod", "ROOT", "dep", "ROOT", "compound", "compound", "nsubj", "aux", "ROOT", "det", "dobj", "punct"]
-    pos = ["NUM", "NOUN", "SPACE", "PROPN", "PROPN", "PROPN", "PROPN", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
-    tags = ["CD", "NN", "_SP", "NNP", "NNP", "NNP", "NNP", "VBZ", "VBG", "DT", "NN", "."]
-    lemmas = ["5:45", "p.m.", "\n\n", "Minnesota", "Gov.", "Ann", "Reyes", "be", "back", "the", "toll", "."]
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    found, _ = extract(doc)
-    text = doc.text
-    backing = next(f for f in found if text[f.cue[0]:f.cue[1]] == "is backing")
-    assert backing.source is not None and text[backing.source[0]:backing.source[1]] == "Minnesota Gov. Ann Reyes"
+    rows = _hand_parsed(nlp, [
+        ("5:45", True, 1, "nummod", "NUM", "CD", "5:45"), ("p.m.", False, 1, "ROOT", "NOUN", "NN", "p.m."),
+        ("\n\n", False, 1, "dep", "SPACE", "_SP", "\n\n"), ("Minnesota", True, 3, "ROOT", "PROPN", "NNP", "Minnesota"),
+        ("Gov.", True, 6, "compound", "PROPN", "NNP", "Gov."), ("Ann", True, 6, "compound", "PROPN", "NNP", "Ann"),
+        ("Reyes", True, 8, "nsubj", "PROPN", "NNP", "Reyes"), ("is", True, 8, "aux", "AUX", "VBZ", "be"),
+        ("backing", True, 8, "ROOT", "VERB", "VBG", "back"), ("the", True, 10, "det", "DET", "DT", "the"),
+        ("toll", False, 8, "dobj", "NOUN", "NN", "toll"), (".", False, 8, "punct", "PUNCT", ".", "."),
+    ])
+    assert _by_cue(rows, "is backing")["source"] == "Minnesota Gov. Ann Reyes"
 
 
 @pytest.mark.model
