@@ -631,3 +631,11 @@ def test_attributions_frame_closing_a_sentence_the_parser_missed(nlp: Any) -> No
 @pytest.mark.model
 def test_attributions_extraposed_it_with_an_adjective_names_nobody(nlp: Any) -> None:
     assert _find(nlp, "It was clear from the start that the toll would fail.") == []
+
+
+@pytest.mark.model
+def test_attributions_a_heading_before_a_colon_is_no_speaker(nlp: Any) -> None:
+    assert _find(nlp, "ANALYSIS: The toll is failing the city badly.\n\nThe council met on Monday.") == []
+    # a capitalised label is a speaker when it opens turn after turn, not once
+    once = 'Notes:\n\n"TOLL WATCH: The toll rose again in May and June.\n\nThe council met on Monday.'
+    assert all(r["source"] != "TOLL WATCH" for r in _find(nlp, once))

@@ -12,6 +12,8 @@ nested in another's content either cuts that content (a trailing "..., saying ..
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -532,11 +534,15 @@ def _opens_quoted_turn(doc: Doc, cand: _Cand) -> bool:
 
 
 def _speaker_label(doc: Doc, cand: _Cand) -> bool:
-    """A transcript's speaker label: one or two capitalised words right before the colon ("PENCE:",
-    "SEN. LUND:")."""
+    """A transcript's speaker label: up to three capitalised words right before the colon ("PENCE:",
+    "SEN. LUND:") that open at least two lines, as turns do; a one-off "ANALYSIS:" is a heading."""
     words = [doc[i] for i in cand.source]
-    return cand.method == "colon" and 1 <= len(words) <= 3 and cand.source[-1] + 1 == cand.head and all(
-        w.is_upper and len(w.text.strip(".")) > 1 for w in words)
+    if not (cand.method == "colon" and 1 <= len(words) <= 3 and cand.source[-1] + 1 == cand.head and all(
+            w.is_upper and len(w.text.strip(".")) > 1 for w in words)):
+        return False
+    label = doc.text[words[0].idx:doc[cand.head].idx]
+    turns = re.findall(r"(?m)^[ \t]*[\"\u201c]?" + re.escape(label) + ":", doc.text)
+    return len(turns) >= 2
 
 
 def _rank(cand: _Cand) -> int:
