@@ -636,6 +636,10 @@ def test_attributions_extraposed_it_with_an_adjective_names_nobody(nlp: Any) -> 
 @pytest.mark.model
 def test_attributions_a_heading_before_a_colon_is_no_speaker(nlp: Any) -> None:
     assert _find(nlp, "ANALYSIS: The toll is failing the city badly.\n\nThe council met on Monday.") == []
+    # a fact check's "THE FACTS:" answers each claim; it is no speaker, however often it recurs
+    check = ("LUND: The toll is the lowest ever.\n\nTHE FACTS: The toll is not the lowest.\n\n"
+             "LUND: The bridge is new.\n\nTHE FACTS: It opened in 1960.")
+    assert [r["source"] for r in _find(nlp, check) if r["cue"] == ":"] == ["LUND", "LUND"]
     # a capitalised label is a speaker when it opens turn after turn, not once
     once = 'Notes:\n\n"TOLL WATCH: The toll rose again in May and June.\n\nThe council met on Monday.'
     assert all(r["source"] != "TOLL WATCH" for r in _find(nlp, once))
