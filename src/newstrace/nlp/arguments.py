@@ -279,8 +279,8 @@ def _without_closing_circumstance(doc: Doc, out: list[int], head: Token) -> list
             continue
         channel = prep.lower_ in ("in", "during", "via") and pobj.lemma_.lower() in CHANNELS \
             and head.pos_ == "PROPN"  # "a narrator in the ad" is who; "Jo Lund in a post" is where
-        when = owner.i == head.i and (pobj.ent_type_ in ("DATE", "TIME")
-                                      or pobj.lower_ == "time" and prep.lower_ == "at")
+        # (a DATE or TIME phrase on the head is already gone: see the time cut in mention_ids)
+        when = owner.i == head.i and pobj.lower_ == "time" and prep.lower_ == "at"
         if channel or when:
             kept = [i for i in out if i < prep.i]
             while kept and (doc[kept[-1]].is_space or doc[kept[-1]].text in (",", "-", "\u2013", "\u2014")):
@@ -440,6 +440,16 @@ def _is_parenthetical(verb: Token) -> bool:
     return before in (",", "\u2014", "--", "(") or before in QUOTE_TEXTS or verb.i < verb.head.i
 
 
+def as_clause(verb: Token) -> list[int] | None:
+    """For "..., as the report noted" / "as some have speculated, ...": the clause it comments on."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.i == verb.i or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    skip = set(span_ids(verb))
+    return [i for i in span_ids(head) if i not in skip]
+
+
 def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token | None, str]:
     """Content token ids of a cue verb, a preposition that joins the cue, and a rule id."""
     children = list(verb.children)
@@ -506,10 +516,9 @@ def content_of(verb: Token, cls: str, lex: CueLexicon) -> tuple[list[int], Token
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in children):
             skip = set(span_ids(verb))
             return [i for i in span_ids(head) if i not in skip and i <= verb.i], None, "relative"
-    if verb.dep_ == "advcl" and head.i != verb.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
-        # "..., as the report noted", "as some have speculated, ...": the clause it comments on
-        skip = set(span_ids(verb))
-        return [i for i in span_ids(head) if i not in skip], None, "as"
+    commented = as_clause(verb)
+    if commented is not None:
+        return commented, None, "as"
     if cls in (SPEECH, COGNITION) and head.i != verb.i and head.pos_ in ("VERB", "AUX") \
             and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and _is_parenthetical(verb):
         # "The plan, she said, will fail." / "It will fail, he said": the interrupted clause

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newstrace import lexicon
-from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, agent, content_of, find_source, framed_content,
-                                     left_neighbour_subject, mention_ids, own_subject, right_neighbour_subject,
-                                     source_ids, span_ids, trim)
+from newstrace.nlp.arguments import (ADDRESSEE_VERBS, QUOTE_TEXTS, agent, as_clause, content_of, find_source,
+                                     framed_content, left_neighbour_subject, mention_ids, own_subject,
+                                     right_neighbour_subject, source_ids, span_ids, trim)
 from newstrace.nlp.candidate import Cand as _Cand, CharSpan, chars as _chars, make as _cand
 from newstrace.nlp.cues import ATTITUDE, COGNITION, INTENT, QUOTE_ONLY, SPEECH, CueLexicon, cue_lexicon, cue_tokens
 from newstrace.nlp.kinds import source_kind
@@ -395,11 +395,8 @@ def _verb(tok: Token, lex: CueLexicon) -> _Cand | None:
         prep, clause = for_clause
         content, rule = [i for i in span_ids(clause) if i != prep.i], "prep"
     elif put_it is not None:
-        content, prep, rule = [], None, ""
-        if tok.dep_ == "advcl" and tok.head.i != tok.i and any(
-                c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-            skip = set(span_ids(tok))  # the clause "as X put it" comments on
-            content, rule = [i for i in span_ids(tok.head) if i not in skip], "as"
+        commented = as_clause(tok)  # the clause "as X put it" comments on, or the quote after it
+        content, prep, rule = (commented, None, "as") if commented is not None else ([], None, "")
     else:
         content, prep, rule = content_of(tok, cls, lex)
     src = find_source(tok)
@@ -524,10 +521,8 @@ def _nobody_reports(doc: Doc, cand: _Cand) -> bool:
 
 
 def _opens_quoted_turn(doc: Doc, cand: _Cand) -> bool:
-    """'"PENCE: Well, ...' opening a paragraph of a transcript quoted paragraph by paragraph: the
-    label names who speaks the quote, it is not part of it."""
-    if not _speaker_label(doc, cand):
-        return False
+    """For a speaker label: '"PENCE: Well, ...' opening a paragraph of a transcript quoted paragraph
+    by paragraph. The label names who speaks the quote; it is not part of it."""
     first = cand.source[0]
     return first > 0 and doc[first - 1].text in QUOTE_TEXTS and (
         first == 1 or "\n" in doc[first - 2].text or "\n" in doc[first - 2].whitespace_)
@@ -626,7 +621,8 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
     scan = find_quotes(doc.text)
     quotes = list(scan.spans)
     found = candidates(doc, lex)
-    turns = {id(c) for c in found if _opens_quoted_turn(doc, c)}  # '"PENCE: ...' speaks the quote it opens
+    labels = {id(c) for c in found if _speaker_label(doc, c)}  # "PENCE:" opening turn after turn
+    turns = {id(c) for c in found if id(c) in labels and _opens_quoted_turn(doc, c)}  # and the quote it opens
     cands = [c for c in found if id(c) in turns or not _in_quote(doc, c, quotes)]
     for cand in cands:
         if cand.source and id(cand) not in turns and _quoted_source(doc, cand, quotes):
@@ -656,7 +652,7 @@ def extract(doc: Doc, lex: CueLexicon | None = None) -> tuple[list[Found], int]:
         cue = _chars(doc, cand.cue)
         assert cue is not None
         source = _chars(doc, cand.source)
-        if cand.method in _NEEDS_KNOWN_SOURCE and source is not None and not _speaker_label(doc, cand) \
+        if cand.method in _NEEDS_KNOWN_SOURCE and source is not None and id(cand) not in labels \
                 and source_kind(doc[cand.source[0]:cand.source[-1] + 1]) == "unknown":
             continue  # "the rumor spread that ...": too often no attribution
         if _nobody_reports(doc, cand):
