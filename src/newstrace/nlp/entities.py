@@ -147,7 +147,8 @@ def entity_clusters(doc: Doc) -> list[tuple[Entity, str]]:
             labels[i] = "PERSON"
 
     org_names = [canonical_name(e.text, labels[i]) for i, e in enumerate(ents) if labels[i] in _ORGLIKE]
-    long_orgs = sorted({n for n in org_names if len(n.split()) >= 2}, key=lambda n: -len(n))
+    # longest first; names of one length in the order the article mentions them (not a set's hash order)
+    long_orgs = sorted(dict.fromkeys(n for n in org_names if len(n.split()) >= 2), key=lambda n: -len(n))
     acronyms: dict[str, str] = {}
     for name in long_orgs:
         initials = _initials(name)
